@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * Private core interface: what families (lib/link.c, lib/route.c, ...) may
+ * call.  Families never touch sockets; they build a message with libnl, hand
+ * it to nlhl__request()/nlhl__dump() and parse what comes back.  Internal
+ * names use the nlhl__ prefix (double underscore) and hidden visibility.
+ */
+#ifndef NLHL_INTERNAL_H
+#define NLHL_INTERNAL_H
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include <linux/netlink.h>
+#include <netlink/netlink.h>
+#include <netlink/msg.h>
+#include <netlink/attr.h>
+
+#include "netlinkhl.h"
+
+#define NLHL_INTERNAL __attribute__((visibility("hidden")))
+#define NLHL_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#define NLHL_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* How often a dump interrupted by concurrent changes (NLM_F_DUMP_INTR) is
+ * restarted before the call fails with -EINTR. */
+#define NLHL_DUMP_RETRIES 10
+/* Receive buffer every handle starts with (DESIGN.md rule 7). */
+#define NLHL_DEFAULT_RCVBUF (1 << 20)
+
+struct nlhl_handle {
+	struct nl_sock *sk;
+	int fd;              /* nl_socket_get_fd(sk), cached */
+	uint32_t seq;        /* last sequence number sent */
+	uint8_t *buf;        /* receive buffer, grown on demand */
+	size_t buf_size;
+	int timeout_ms;      /* 0: wait forever */
+};
+
+/* ------------------------------------------------------------ error.c */
+
+/*
+ * Every public function reports failure as
+ *     return nlhl__fail(-EINVAL, "link add %s: name longer than 15 bytes", n);
+ * which records "<text> (<strerror>)" as nlhl_errmsg() and returns err.
+ * nlhl__fail_req() does the same after a failed request and inserts the
+ * request's detail (the kernel's extended ACK text, or the engine's own
+ * description of a timeout, overrun, ...) before the errno text.
+ * err must be a negative errno; both return it.
+ */
+NLHL_INTERNAL int nlhl__fail(int err, const char *fmt, ...) NLHL_PRINTF(2, 3);
+NLHL_INTERNAL int nlhl__fail_req(int err, const char *fmt, ...) NLHL_PRINTF(2, 3);
+/* Detail of the last request of this thread ("" if none). */
+NLHL_INTERNAL void nlhl__detail_clear(void);
+NLHL_INTERNAL void nlhl__detail_set(const char *fmt, ...) NLHL_PRINTF(1, 2);
+NLHL_INTERNAL const char *nlhl__detail(void);
+/* libnl's NLE_* code (positive or negative) -> negative errno. */
+NLHL_INTERNAL int nlhl__errno_from_nle(int nle);
+
+/* Argument checks at the top of every entry point. */
+#define NLHL_CHECK_PTR(p, op)                                                  \
+	do {                                                                   \
+		if (!(p))                                                      \
+			return nlhl__fail(-EINVAL, "%s: " #p " is NULL", (op));\
+	} while (0)
+
+/* ------------------------------------------------------------ handle.c */
+
+/* A configured libnl socket in the calling thread's netns: explicit
+ * NL_CB_DEFAULT callbacks, connected, EXT_ACK, CAP_ACK, STRICT_CHK, 1 MiB
+ * receive buffer.  Also used by the event monitor for its own socket. */
+NLHL_INTERNAL int nlhl__sock_open(int protocol, struct nl_sock **ret);
+/* Grows/forces SO_RCVBUF on any netlink fd. */
+NLHL_INTERNAL int nlhl__sock_set_rcvbuf(int fd, int bytes);
+
+/* For calls that send several requests: *use is h, or a transient handle
+ * when h is NULL; release closes the transient one. */
+NLHL_INTERNAL int nlhl__handle_acquire(nlhl_handle *h, nlhl_handle **use);
+NLHL_INTERNAL void nlhl__handle_release(nlhl_handle *h, nlhl_handle *use);
+
+/* ------------------------------------------------------------ request.c */
+
+/* Called for every answer message that belongs to the request (not for
+ * ACKs, errors or NLMSG_DONE).  Return 0 to go on, a negative errno to fail
+ * the call (the rest of the answer is still read and dropped). */
+typedef int (*nlhl_msg_cb)(const struct nlmsghdr *nlh, void *arg);
+
+/*
+ * Sends msg (NLM_F_REQUEST | NLM_F_ACK added, sequence number set) and waits
+ * for the kernel's ACK.  Answers before the ACK (NLM_F_ECHO, RTM_GET* single
+ * objects) go to cb when cb is non-NULL.  Returns 0 or the kernel's negative
+ * errno; the extended ACK text goes to nlhl__detail().  msg stays the
+ * caller's.  h may be NULL (transient socket).
+ */
+NLHL_INTERNAL int nlhl__request(nlhl_handle *h, struct nl_msg *msg,
+				nlhl_msg_cb cb, void *arg);
+
+/*
+ * Sends msg as a dump request (NLM_F_REQUEST | NLM_F_DUMP) and passes each
+ * object to cb.  When the kernel flags the dump as interrupted by concurrent
+ * changes (NLM_F_DUMP_INTR), the dump is read to its end, restart(arg) is
+ * called to throw away what cb collected, and the dump is sent again, at
+ * most NLHL_DUMP_RETRIES times; then -EINTR.  restart == NULL means "cannot
+ * restart" (streaming): objects keep flowing and the call returns -EINTR at
+ * the end.  An error carried in NLMSG_DONE is returned.
+ */
+NLHL_INTERNAL int nlhl__dump(nlhl_handle *h, struct nl_msg *msg, nlhl_msg_cb cb,
+			     int (*restart)(void *arg), void *arg);
+
+/* Lower-level pieces, for pipelined batches and event sockets. */
+NLHL_INTERNAL int nlhl__send(nlhl_handle *h, struct nlmsghdr *nlh);
+/* Receives one datagram from the kernel into h->buf (messages from other
+ * senders are dropped).  peek: size the buffer first (for dumps). */
+NLHL_INTERNAL ssize_t nlhl__recv(nlhl_handle *h, bool peek);
+/* The errno (<= 0) of an NLMSG_ERROR or NLMSG_DONE message; stores the
+ * extended ACK text (if any) as the request detail. */
+NLHL_INTERNAL int nlhl__parse_ack(const struct nlmsghdr *nlh);
+
+/* ------------------------------------------------------------ netns.c */
+
+/* Moves the calling thread into netns_fd; *saved gets an fd of the netns
+ * it was in.  nlhl__netns_leave moves it back and closes saved. */
+NLHL_INTERNAL int nlhl__netns_enter(int netns_fd, int *saved);
+NLHL_INTERNAL int nlhl__netns_leave(int saved);
+/* 0 if fd refers to a network namespace, else -EINVAL/-EBADF with the
+ * message "<op>: ..." recorded. */
+NLHL_INTERNAL int nlhl__netns_check_fd(int fd, const char *op);
+
+/* ------------------------------------------------------------ parse.c */
+
+/* IFNAMSIZ-1 bytes, no '/', no whitespace, not "." or "..": the kernel's
+ * dev_valid_name(). */
+NLHL_INTERNAL int nlhl__check_ifname(const char *name, const char *op);
+/* Bytes of an address of family (4, 16) or 0 for an unknown family. */
+NLHL_INTERNAL int nlhl__family_len(int family);
+
+#endif
