@@ -8,7 +8,9 @@
  * of them (CK_RUN_SUITE / CK_RUN_CASE pick one, as in plain Check).
  *
  * Skips: NLT_SKIP("reason") ends the test as skipped and the runner counts
- * it; under NLT_NO_SKIP=1 (the full-kernel tier) a skip fails instead.
+ * it; under NLT_NO_SKIP=1 (the full-kernel tier) a skip fails instead,
+ * unless its test name or reason contains a word of NLT_SKIP_ALLOW
+ * ("netkit,...": features the tier's kernel is too old for).
  */
 #ifndef NLT_HARNESS_H
 #define NLT_HARNESS_H

@@ -49,9 +49,11 @@ static int set_veth_mtu(nlhl_handle *h, uint32_t mtu)
 {
 	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC };
 	struct nl_msg *msg = nlmsg_alloc_simple(RTM_SETLINK, 0);
+	char *idx = nlt_output("ip -j link show dev ea | jq '.[0].ifindex'");
 	int r;
 
-	ifi.ifi_index = atoi(nlt_output("ip -j link show dev ea | jq '.[0].ifindex'"));
+	ifi.ifi_index = atoi(idx);
+	free(idx);
 	ck_assert(msg);
 	ck_assert(nlmsg_append(msg, &ifi, sizeof(ifi), NLMSG_ALIGNTO) == 0);
 	ck_assert(nla_put_u32(msg, IFLA_MTU, mtu) == 0);
@@ -103,6 +105,7 @@ END_TEST
 START_TEST(extack_reaches_errmsg)
 {
 	nlhl_handle *h;
+	char *mtu;
 
 	NLT_SH_OK("ip link add ea type veth peer eb");
 	NLT_OK(nlhl_handle_new(&h));
@@ -118,7 +121,9 @@ START_TEST(extack_reaches_errmsg)
 	/* Same through the default handle. */
 	NLT_ERR(set_veth_mtu(NULL, 1), -EINVAL);
 	NLT_ERRMSG_HAS("mtu less than device minimum");
-	ck_assert_str_eq(nlt_output("ip -j link show dev ea | jq -r '.[0].mtu'"), "9000\n");
+	mtu = nlt_output("ip -j link show dev ea | jq -r '.[0].mtu'");
+	ck_assert_str_eq(mtu, "9000\n");
+	free(mtu);
 }
 END_TEST
 

@@ -94,7 +94,7 @@ END_TEST
 
 START_TEST(named_created_by_ip_found)
 {
-	char name[64];
+	char name[64], want[32], *out;
 	uint64_t ino;
 	int fd;
 
@@ -103,8 +103,10 @@ START_TEST(named_created_by_ip_found)
 	fd = nlhl_netns_get_by_name(name);
 	ck_assert_msg(fd >= 0, "%s", nlhl_errmsg());
 	ino = ino_of(fd);
-	ck_assert_str_eq(nlt_output("ip netns exec %s stat -L -c %%i /proc/self/ns/net", name),
-			 ({ static char b[32]; snprintf(b, sizeof(b), "%llu\n", (unsigned long long)ino); b; }));
+	out = nlt_output("ip netns exec %s stat -L -c %%i /proc/self/ns/net", name);
+	snprintf(want, sizeof(want), "%llu\n", (unsigned long long)ino);
+	ck_assert_str_eq(out, want);
+	free(out);
 	close(fd);
 	NLT_OK(nlhl_netns_delete_named(name));
 	ck_assert_int_ne(nlt_sh("ip netns list | grep -qw %s", name), 0);
