@@ -1,0 +1,8 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* The objects `nlhl OBJECT ...` knows, in ip's order of abbreviation. */
+#include "tool.h"
+
+const struct tool_object *const tool_objects[] = {
+	&tool_obj_netns,
+	NULL,
+};

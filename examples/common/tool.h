@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * Shared code of the nlhl-* tools: iproute2's command grammar (keywords may
+ * be abbreviated, the first match in table order wins, as in ip), global
+ * options (-j, -p, -d, -s, -4/-6, -n NETNS, -batch FILE, -force), JSON
+ * output through json-c with iproute2's field names, and ip's exit status:
+ * 0 success, 1 bad command line, 2 the kernel (or the library) refused.
+ *
+ * The tools use only the public API of libnetlinkhl (<netlinkhl.h>).
+ */
+#ifndef NLHL_TOOL_H
+#define NLHL_TOOL_H
+
+#include <json-c/json.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include <netlinkhl.h>
+
+/* Exit codes, as ip(8) documents them. */
+enum { TOOL_OK = 0, TOOL_SYNTAX = 1, TOOL_FAIL = 2 };
+
+struct tool_ctx {
+	const char *prog;        /* "nlhl-link", for messages */
+	nlhl_handle *h;          /* a handle in the -n netns (or ours) */
+	int netns_fd;            /* -1 unless -n was given */
+	const char *netns_arg;   /* -n's argument as given */
+	bool json, pretty, details, stats, force, oneline;
+	int family;              /* -4/-6/-f: AF_INET, AF_INET6, AF_UNSPEC */
+	json_object *out;        /* -j: the array that show commands fill */
+	const struct tool_object *obj; /* the object being run */
+};
+
+/* A command: "add", "show", ... with its handler.  Handlers parse the whole
+ * command line before they change anything, so that a syntax error leaves
+ * the state untouched, and return one of the TOOL_* codes. */
+struct tool_cmd {
+	const char *name;
+	int (*run)(struct tool_ctx *c, int argc, char **argv);
+	bool lists;              /* with -j, prints [] even when empty */
+};
+
+/* An object ("link", "address", ...): its commands and help text. */
+struct tool_object {
+	const char *name;        /* "link" */
+	const char *usage;       /* text after "Usage: " lines, no trailing \n */
+	const struct tool_cmd *cmds; /* NULL-name terminated; [0] is the default */
+};
+
+/* Objects the tools know (tool-objects.c). */
+extern const struct tool_object tool_obj_netns;
+extern const struct tool_object *const tool_objects[];
+
+/* main() of a single-object tool (nlhl-link, ...) and of `nlhl`. */
+int tool_main(const struct tool_object *obj, int argc, char **argv);
+int tool_main_multi(int argc, char **argv);
+
+/* Runs one command line of obj (argv[0] is the command). */
+int tool_run(struct tool_ctx *c, const struct tool_object *obj, int argc, char **argv);
+
+/* iproute2's matches(): arg is a non-empty prefix of keyword. */
+bool tool_matches(const char *arg, const char *keyword);
+/* Same, but exact for one-letter keywords (e.g. "up" vs "u"). */
+bool tool_is(const char *arg, const char *keyword);
+
+/*
+ * Syntax errors: print "PROG: message" and the object's usage to stderr and
+ * return TOOL_SYNTAX.  Use as `return tool_syntax(c, "...", ...);`.
+ */
+int tool_syntax(struct tool_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Library failures: print "PROG: " and nlhl_errmsg(), return TOOL_FAIL. */
+int tool_fail(struct tool_ctx *c);
+/* Failures found by the tool itself that are not syntax errors (e.g. a
+ * netns that does not exist): "PROG: message", TOOL_FAIL. */
+int tool_error(struct tool_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Argument helpers: each takes the next word after a keyword; on a missing
+ * word they report "KEYWORD needs an argument" and return TOOL_SYNTAX. */
+#define TOOL_NEXT(c, argc, argv)                                                        \
+	do {                                                                            \
+		if ((argc) < 2)                                                         \
+			return tool_syntax((c), "\"%s\" needs an argument", (argv)[0]);  \
+		(argc)--;                                                               \
+		(argv)++;                                                               \
+	} while (0)
+
+/* Number parsing in iproute2's bases (0x.., 0..); -1 on junk or range. */
+int tool_parse_u32(const char *s, uint32_t *ret);
+int tool_parse_int(const char *s, int min, int max, int *ret);
+
+/* An ifname: non-empty, < 16 bytes, no '/' or blanks (ip's check). */
+bool tool_valid_ifname(const char *s);
+
+/* Opens the netns named by a word of the command line the way -n reads it:
+ * all digits = a pid, containing '/' = a path, else a /run/netns name.
+ * Returns an fd or a negative errno (nlhl_errmsg() says why). */
+int tool_netns_open(const char *arg);
+
+/* Output: adds obj to the -j array (taking ownership) or prints it as text
+ * with the given printer. */
+void tool_emit(struct tool_ctx *c, json_object *obj,
+	       void (*print_text)(struct tool_ctx *c, json_object *obj));
+
+/* json-c helpers for building iproute2-shaped objects. */
+void tool_jstr(json_object *o, const char *key, const char *val); /* NULL: skip */
+void tool_jint(json_object *o, const char *key, int64_t val);
+void tool_jbool(json_object *o, const char *key, bool val);
+const char *tool_jget_str(json_object *o, const char *key);  /* NULL if absent */
+bool tool_jget_int(json_object *o, const char *key, int64_t *ret);
+
+#endif

@@ -1,0 +1,57 @@
+# Shared helpers of the tool tests (sourced).  Each test runs in a fresh,
+# throw-away network namespace: test-tools.c (make check) or `unshare -n`
+# (make check-tools).  NLHL_BIN is the folder of the built tools.
+set -eu
+: "${NLHL_BIN:?NLHL_BIN must name the folder of the built tools}"
+PATH="$NLHL_BIN:$PATH"
+export PATH
+T=$(mktemp -d /tmp/nlhl-tooltest.XXXXXX)
+cleanup_hooks=""
+on_exit() { st=$?; set +e; eval "$cleanup_hooks"; rm -rf "$T"; exit $st; }
+trap on_exit EXIT
+at_exit() { cleanup_hooks="$1; $cleanup_hooks"; }
+
+fail() { echo "FAIL ($(basename "$0")): $*" >&2; exit 1; }
+note() { echo "# $*"; }
+
+# rc N CMD...: runs CMD (stdout -> $T/out, stderr -> $T/err), asserts exit N.
+rc() {
+	want=$1; shift
+	set +e
+	"$@" >"$T/out" 2>"$T/err"
+	got=$?
+	set -e
+	[ "$got" = "$want" ] || fail "\"$*\" exited $got, want $want; stderr: $(cat "$T/err")"
+}
+# ok CMD...: rc 0.
+ok() { rc 0 "$@"; }
+# err_has TEXT: the last rc/ok's stderr contains TEXT.
+err_has() { grep -qF -- "$1" "$T/err" || fail "stderr lacks \"$1\": $(cat "$T/err")"; }
+out_has() { grep -qF -- "$1" "$T/out" || fail "stdout lacks \"$1\": $(cat "$T/out")"; }
+out_lacks() { ! grep -qF -- "$1" "$T/out" || fail "stdout has \"$1\": $(cat "$T/out")"; }
+
+# same_json A B: two JSON texts equal (jq -S normalised).
+same_json() {
+	a=$(printf '%s' "$1" | jq -S .) || fail "not JSON: $1"
+	b=$(printf '%s' "$2" | jq -S .) || fail "not JSON: $2"
+	[ "$a" = "$b" ] || fail "JSON differs:
+--- ours
+$a
+--- ip
+$b"
+}
+
+# usage_err CMD...: a bad command line exits 1, prints the usage on stderr
+# and changes nothing (`ip -j` snapshots of the state before and after).
+snapshot() {
+	{ ip -d -j link show; ip -j addr show; ip -j route show table all;
+	  ip -j rule show 2>/dev/null || true; ip -j neigh show; tc -j qdisc show;
+	  ls /run/netns 2>/dev/null || true; } 2>/dev/null
+}
+usage_err() {
+	before=$(snapshot)
+	rc 1 "$@"
+	err_has "Usage:"
+	after=$(snapshot)
+	[ "$before" = "$after" ] || fail "\"$*\" changed the state"
+}
