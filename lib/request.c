@@ -126,6 +126,19 @@ static void parse_ext_ack(const struct nlmsghdr *nlh, const void *tlvs, int len)
 	}
 }
 
+/* The kernel sends a negative errno (its MAX_ERRNO is 4095); anything
+ * else, e.g. INT_MIN, whose negation overflows, is a broken message. */
+static int kernel_errno(int e)
+{
+	if (e > 0 && e <= 4095)
+		return -e;
+	if (e > 0 || e < -4095) {
+		nlhl__detail_set("error code %d from the kernel is not an errno", e);
+		return -EPROTO;
+	}
+	return e;
+}
+
 int nlhl__parse_ack(const struct nlmsghdr *nlh)
 {
 	int payload = (int)nlh->nlmsg_len - NLMSG_HDRLEN;
@@ -139,7 +152,7 @@ int nlhl__parse_ack(const struct nlmsghdr *nlh)
 				parse_ext_ack(nlh, (const uint8_t *)NLMSG_DATA(nlh) + NLMSG_ALIGN(sizeof(int)),
 					      payload - (int)NLMSG_ALIGN(sizeof(int)));
 		}
-		return err > 0 ? -err : err;
+		return kernel_errno(err);
 	}
 	if (nlh->nlmsg_type == NLMSG_ERROR) {
 		const struct nlmsgerr *e = NLMSG_DATA(nlh);
@@ -151,13 +164,19 @@ int nlhl__parse_ack(const struct nlmsghdr *nlh)
 		}
 		if (nlh->nlmsg_flags & NLM_F_ACK_TLVS) {
 			/* The echoed request is capped to its header when
-			 * NETLINK_CAP_ACK took effect, else carried whole. */
-			if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
-				hlen += (int)e->msg.nlmsg_len - NLMSG_HDRLEN;
-			if (hlen >= (int)sizeof(*e) && hlen < payload)
+			 * NETLINK_CAP_ACK took effect, else carried whole; its
+			 * length is checked against what arrived, never trusted. */
+			uint32_t inner = e->msg.nlmsg_len;
+
+			if (!(nlh->nlmsg_flags & NLM_F_CAPPED)) {
+				if (inner < NLMSG_HDRLEN || inner > (uint32_t)payload)
+					inner = (uint32_t)payload + NLMSG_HDRLEN;  /* no room for TLVs */
+				hlen += (int)NLMSG_ALIGN(inner) - NLMSG_HDRLEN;
+			}
+			if (hlen < payload)
 				parse_ext_ack(nlh, (const uint8_t *)e + hlen, payload - hlen);
 		}
-		return e->error > 0 ? -e->error : e->error;
+		return kernel_errno(e->error);
 	}
 	return 0;
 }

@@ -1,0 +1,210 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * Fuzz target bodies (see harness-fuzz.h).  Text parsers: whatever the
+ * input, a parser either refuses it with -EINVAL, a message and its output
+ * untouched, or accepts it and then the value formats and parses back to
+ * itself.  Message parsers: fed arbitrary bytes laid out as netlink
+ * messages, in a buffer of exactly that size so that any read past the
+ * end is a sanitizer / valgrind error.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "harness-fuzz.h"
+#include "netlinkhl.h"
+#include "../lib/internal.h"
+
+char nlt_fuzz_why[256];
+
+static int why(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int why(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(nlt_fuzz_why, sizeof(nlt_fuzz_why), fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* The input as a C string (stops at an embedded NUL, as C callers would). */
+static char *cstr(const uint8_t *data, size_t size)
+{
+	char *s = malloc(size + 1);
+
+	if (s) {
+		memcpy(s, data, size);
+		s[size] = '\0';
+	}
+	return s;
+}
+
+/* A refusal must be -EINVAL with a message, and leave the output as it was. */
+static int check_refusal(int r, const void *out, size_t out_size, const char *s)
+{
+	const uint8_t *p = out;
+
+	if (r != -EINVAL)
+		return why("\"%s\": returned %d, want 0 or -EINVAL", s, r);
+	if (!nlhl_errmsg()[0])
+		return why("\"%s\": refused without a message", s);
+	for (size_t i = 0; i < out_size; i++)
+		if (p[i] != 0xa5)
+			return why("\"%s\": refused but wrote the output", s);
+	return 0;
+}
+
+static int fuzz_parse_ip(const uint8_t *data, size_t size)
+{
+	char *s = cstr(data, size), buf[NLHL_IP_STRLEN];
+	struct nlhl_ip ip, back;
+	int r, ret = 0;
+
+	if (!s)
+		return 0;
+	memset(&ip, 0xa5, sizeof(ip));
+	r = nlhl_parse_ip(s, &ip);
+	if (r != 0) {
+		ret = check_refusal(r, &ip, sizeof(ip), s);
+		goto out;
+	}
+	if (ip.family != AF_INET && ip.family != AF_INET6) {
+		ret = why("\"%s\": accepted with family %d", s, ip.family);
+		goto out;
+	}
+	if (nlhl_format_ip(&ip, buf, sizeof(buf)) != 0 || nlhl_parse_ip(buf, &back) != 0 ||
+	    memcmp(&ip, &back, sizeof(ip)) != 0)
+		ret = why("\"%s\": does not format and parse back (\"%s\")", s, buf);
+out:
+	free(s);
+	return ret;
+}
+
+static int fuzz_parse_ipnet(const uint8_t *data, size_t size)
+{
+	char *s = cstr(data, size), buf[NLHL_IPNET_STRLEN];
+	struct nlhl_ipnet net, back, m1, m2;
+	int r, ret = 0;
+
+	if (!s)
+		return 0;
+	memset(&net, 0xa5, sizeof(net));
+	r = nlhl_parse_ipnet(s, &net);
+	if (r != 0) {
+		ret = check_refusal(r, &net, sizeof(net), s);
+		goto out;
+	}
+	if ((net.family != AF_INET || net.prefixlen > 32) &&
+	    (net.family != AF_INET6 || net.prefixlen > 128)) {
+		ret = why("\"%s\": accepted as family %d /%u", s, net.family, net.prefixlen);
+		goto out;
+	}
+	if (nlhl_format_ipnet(&net, buf, sizeof(buf)) != 0 || nlhl_parse_ipnet(buf, &back) != 0 ||
+	    memcmp(&net, &back, sizeof(net)) != 0) {
+		ret = why("\"%s\": does not format and parse back (\"%s\")", s, buf);
+		goto out;
+	}
+	/* Masking is idempotent and keeps family and length. */
+	if (nlhl_ipnet_mask(&net, &m1) != 0 || nlhl_ipnet_mask(&m1, &m2) != 0 ||
+	    memcmp(&m1, &m2, sizeof(m1)) != 0 || m1.prefixlen != net.prefixlen ||
+	    m1.family != net.family)
+		ret = why("\"%s\": mask is not idempotent", s);
+out:
+	free(s);
+	return ret;
+}
+
+static int fuzz_parse_hwaddr(const uint8_t *data, size_t size)
+{
+	char *s = cstr(data, size), buf[NLHL_HWADDR_STRLEN];
+	struct nlhl_hwaddr hw, back, mac;
+	int r, ret = 0;
+
+	if (!s)
+		return 0;
+	memset(&hw, 0xa5, sizeof(hw));
+	r = nlhl_parse_hwaddr(s, &hw);
+	memset(&mac, 0xa5, sizeof(mac));
+	if (nlhl_parse_mac(s, &mac) != r || (r == 0 && memcmp(&hw, &mac, sizeof(hw)) != 0)) {
+		ret = why("\"%s\": parse_mac differs from parse_hwaddr", s);
+		goto out;
+	}
+	if (r != 0) {
+		ret = check_refusal(r, &hw, sizeof(hw), s);
+		goto out;
+	}
+	if (hw.len < 1 || hw.len > NLHL_HWADDR_MAX) {
+		ret = why("\"%s\": accepted with length %u", s, hw.len);
+		goto out;
+	}
+	if (nlhl_format_hwaddr(&hw, buf, sizeof(buf)) != 0 || nlhl_parse_hwaddr(buf, &back) != 0 ||
+	    memcmp(&hw, &back, sizeof(hw)) != 0)
+		ret = why("\"%s\": does not format and parse back (\"%s\")", s, buf);
+out:
+	free(s);
+	return ret;
+}
+
+/*
+ * The input as a datagram from the kernel: a heap buffer of exactly its
+ * size (aligned by malloc), walked with NLMSG_OK/NLMSG_NEXT as the request
+ * engine does, each message handed to fn.
+ */
+static int each_msg(const uint8_t *data, size_t size,
+		    int (*fn)(const struct nlmsghdr *nlh))
+{
+	void *buf = malloc(size ? size : 1);
+	int len = (int)size, ret = 0;
+
+	if (!buf || size > 1 << 20) {
+		free(buf);
+		return 0;
+	}
+	memcpy(buf, data, size);
+	for (struct nlmsghdr *nlh = buf; NLMSG_OK(nlh, len) && !ret; nlh = NLMSG_NEXT(nlh, len))
+		ret = fn(nlh);
+	free(buf);
+	return ret;
+}
+
+/* The ACK / NLMSG_DONE parser with its extended ACK TLVs. */
+static int one_ack(const struct nlmsghdr *nlh)
+{
+	int r;
+
+	nlhl__detail_clear();
+	r = nlhl__parse_ack(nlh);
+	if (r > 0)
+		return why("parse_ack returned %d > 0 for type %u", r, nlh->nlmsg_type);
+	if (strnlen(nlhl__detail(), 4096) >= 512)
+		return why("detail text is not bounded");
+	if (r < 0)  /* as the engine uses it */
+		nlhl__fail_req(r, "fuzz");
+	return 0;
+}
+
+static int fuzz_netlink_ack(const uint8_t *data, size_t size)
+{
+	return each_msg(data, size, one_ack);
+}
+
+const struct nlt_fuzz_target nlt_fuzz_targets[] = {
+	{ "parse-ip", fuzz_parse_ip },
+	{ "parse-ipnet", fuzz_parse_ipnet },
+	{ "parse-hwaddr", fuzz_parse_hwaddr },
+	{ "netlink-ack", fuzz_netlink_ack },
+	{ NULL, NULL },
+};
+
+const struct nlt_fuzz_target *nlt_fuzz_find(const char *name)
+{
+	for (const struct nlt_fuzz_target *t = nlt_fuzz_targets; t->name; t++)
+		if (!strcmp(t->name, name))
+			return t;
+	return NULL;
+}
