@@ -22,6 +22,9 @@
 
 
 /* addresses, routes, rules, neighbours */
+#include <netlinkhl/addr.h>
+#include <netlinkhl/route.h>
+#include <netlinkhl/nexthop.h>
 
 
 /* traffic control */

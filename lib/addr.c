@@ -1,0 +1,496 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * Interface addresses: add/replace/del, list and foreach on the library's
+ * own dump loop (libnl's address cache piles up duplicates when a dump is
+ * interrupted: DESIGN.md rule 1), nlhl_parse_addr / nlhl_format_addr.
+ */
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <linux/if_addr.h>
+#include <linux/rtnetlink.h>
+
+#include "internal-addr.h"
+
+#ifndef IFA_RT_PRIORITY
+#define IFA_RT_PRIORITY 9
+#endif
+
+/* ------------------------------------------------------------ text */
+
+NLHL_API int nlhl_parse_addr(const char *s, struct nlhl_addr *ret)
+{
+	char buf[NLHL_IPNET_STRLEN + 1];
+	const char *sp;
+	struct nlhl_addr a = { 0 };
+	size_t len;
+	int r;
+
+	NLHL_CHECK_PTR(s, "parse addr");
+	NLHL_CHECK_PTR(ret, "parse addr");
+	sp = strchr(s, ' ');
+	len = sp ? (size_t)(sp - s) : strlen(s);
+	if (len >= sizeof(buf))
+		return nlhl__fail(-EINVAL, "parse addr: \"%s\" is not an address", s);
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	r = nlhl_parse_ipnet(buf, &a.ipnet);
+	if (r < 0)
+		return nlhl__fail(r, "parse addr: \"%s\" is not an address with a prefix", s);
+	if (sp) {
+		const char *label = sp + 1;
+
+		if (!*label || strlen(label) >= sizeof(a.label) || strchr(label, ' '))
+			return nlhl__fail(-EINVAL, "parse addr: \"%s\": label is empty, "
+					  "longer than 15 bytes or has spaces", s);
+		strcpy(a.label, label);
+	}
+	*ret = a;
+	return 0;
+}
+
+NLHL_API int nlhl_format_addr(const struct nlhl_addr *addr, char *buf, size_t size)
+{
+	char tmp[NLHL_ADDR_STRLEN];
+	int r;
+
+	NLHL_CHECK_PTR(addr, "format addr");
+	NLHL_CHECK_PTR(buf, "format addr");
+	r = nlhl_format_ipnet(&addr->ipnet, tmp, NLHL_IPNET_STRLEN);
+	if (r < 0)
+		return r;
+	if (addr->label[0])
+		snprintf(tmp + strlen(tmp), sizeof(tmp) - strlen(tmp), " %.*s",
+			 (int)sizeof(addr->label) - 1, addr->label);
+	if (strlen(tmp) >= size)
+		return nlhl__fail(-ENOSPC, "format addr: buffer of %zu bytes too small", size);
+	strcpy(buf, tmp);
+	return 0;
+}
+
+/* ------------------------------------------------------------ build */
+
+static const char *addr_op(int type, int flags)
+{
+	if (type == RTM_DELADDR)
+		return "addr del";
+	return (flags & NLM_F_REPLACE) ? "addr replace" : "addr add";
+}
+
+static void describe(const struct nlhl_addr *a, char *buf, size_t size)
+{
+	if (nlhl__family_len(a->ipnet.family) && a->ipnet.prefixlen <= 128) {
+		char tmp[INET6_ADDRSTRLEN];
+
+		inet_ntop(a->ipnet.family, a->ipnet.addr, tmp, sizeof(tmp));
+		snprintf(buf, size, "%s/%u", tmp, a->ipnet.prefixlen);
+	} else {
+		snprintf(buf, size, "?");
+	}
+}
+
+static bool ip_set(const struct nlhl_ip *ip)
+{
+	return ip->family != 0;
+}
+
+int nlhl__addr_build(int type, int flags, int ifindex, const struct nlhl_addr *a,
+		     struct nl_msg **ret)
+{
+	const char *op = addr_op(type, flags);
+	struct ifaddrmsg ifa = { 0 };
+	char what[NLHL_IPNET_STRLEN];
+	struct nl_msg *msg;
+	const uint8_t *peer;
+	int family, len, scope;
+
+	if (!a)
+		return nlhl__fail(-EINVAL, "%s: addr is NULL", op);
+	describe(a, what, sizeof(what));
+	family = a->ipnet.family;
+	len = nlhl__family_len(family);
+	if (!len)
+		return nlhl__fail(-EINVAL, "%s %s: address family is not IPv4 or IPv6", op, what);
+	if (a->ipnet.prefixlen > len * 8)
+		return nlhl__fail(-EINVAL, "%s %s: prefix length %u is over %d", op, what,
+				  a->ipnet.prefixlen, len * 8);
+	if (ifindex <= 0)
+		return nlhl__fail(-EINVAL, "%s %s: link index %d is not valid", op, what, ifindex);
+	if (a->peer.family && a->peer.family != family)
+		return nlhl__fail(-EINVAL, "%s %s: peer family does not match", op, what);
+	if (ip_set(&a->broadcast) && (a->broadcast.family != AF_INET || family != AF_INET))
+		return nlhl__fail(-EINVAL, "%s %s: broadcast addresses are IPv4 only", op, what);
+	if (a->scope < 0 || (a->scope > 255 && a->scope != NLHL_SCOPE_UNIVERSE_EXPLICIT))
+		return nlhl__fail(-EINVAL, "%s %s: scope is not 0 to 255", op, what);
+	if (memchr(a->label, '\0', sizeof(a->label)) == NULL)
+		return nlhl__fail(-EINVAL, "%s %s: label is not NUL-terminated within 16 bytes",
+				  op, what);
+	if (a->label[0] && family != AF_INET)
+		return nlhl__fail(-EINVAL, "%s %s: labels are IPv4 only", op, what);
+
+	/* iproute2's default_scope(): host for 127.0.0.0/8. */
+	scope = a->scope;
+	if (scope == NLHL_SCOPE_UNIVERSE_EXPLICIT)
+		scope = RT_SCOPE_UNIVERSE;
+	else if (!scope && type != RTM_DELADDR && family == AF_INET && a->ipnet.addr[0] == 127)
+		scope = RT_SCOPE_HOST;
+	ifa.ifa_family = (uint8_t)family;
+	ifa.ifa_prefixlen = a->ipnet.prefixlen;
+	ifa.ifa_flags = (uint8_t)(a->flags & 0xff);
+	ifa.ifa_scope = (uint8_t)scope;
+	ifa.ifa_index = (uint32_t)ifindex;
+
+	msg = nlmsg_alloc_size(512);
+	if (!msg)
+		return nlhl__fail(-ENOMEM, "%s %s: out of memory", op, what);
+	nlmsg_hdr(msg)->nlmsg_type = (uint16_t)type;
+	nlmsg_hdr(msg)->nlmsg_flags = (uint16_t)flags;
+	peer = a->peer.family ? a->peer.addr : a->ipnet.addr;
+	if (nlmsg_append(msg, &ifa, sizeof(ifa), NLMSG_ALIGNTO) < 0 ||
+	    nla_put(msg, IFA_LOCAL, len, a->ipnet.addr) < 0 ||
+	    nla_put(msg, IFA_ADDRESS, len, peer) < 0)
+		goto full;
+	if (a->label[0] && nla_put_string(msg, IFA_LABEL, a->label) < 0)
+		goto full;
+	if (type != RTM_DELADDR) {
+		if (ip_set(&a->broadcast)) {
+			if (nla_put(msg, IFA_BROADCAST, 4, a->broadcast.addr) < 0)
+				goto full;
+		} else if (a->auto_broadcast && family == AF_INET && a->ipnet.prefixlen < 31) {
+			/* Go's AddrAdd: local address with the host bits set. */
+			uint8_t brd[4];
+
+			for (int i = 0; i < 4; i++) {
+				int bits = (int)a->ipnet.prefixlen - i * 8;
+				uint8_t host = bits >= 8 ? 0 : bits <= 0 ? 0xff : (uint8_t)(0xff >> bits);
+
+				brd[i] = a->ipnet.addr[i] | host;
+			}
+			if (nla_put(msg, IFA_BROADCAST, 4, brd) < 0)
+				goto full;
+		}
+		if (a->flags && nla_put_u32(msg, IFA_FLAGS, a->flags) < 0)
+			goto full;
+		if (a->valid_lft || a->preferred_lft) {
+			struct ifa_cacheinfo ci = {
+				.ifa_prefered = a->preferred_lft ? a->preferred_lft
+								 : NLHL_ADDR_LFT_FOREVER,
+				.ifa_valid = a->valid_lft ? a->valid_lft : NLHL_ADDR_LFT_FOREVER,
+			};
+
+			if (nla_put(msg, IFA_CACHEINFO, sizeof(ci), &ci) < 0)
+				goto full;
+		}
+		if (a->rt_priority && nla_put_u32(msg, IFA_RT_PRIORITY, a->rt_priority) < 0)
+			goto full;
+	}
+	*ret = msg;
+	return 0;
+full:
+	nlmsg_free(msg);
+	return nlhl__fail(-EMSGSIZE, "%s %s: address does not fit in a message", op, what);
+}
+
+/* ------------------------------------------------------------ parse */
+
+static struct nla_policy addr_policy[IFA_MAX + 1] = {
+	[IFA_LABEL] = { .type = NLA_STRING },
+	[IFA_FLAGS] = { .type = NLA_U32 },
+	[IFA_RT_PRIORITY] = { .type = NLA_U32 },
+	[IFA_CACHEINFO] = { .minlen = sizeof(struct ifa_cacheinfo) },
+};
+
+int nlhl__addr_parse(const struct nlmsghdr *nlh, struct nlhl_addr *a)
+{
+	struct nlattr *tb[IFA_MAX + 1];
+	const struct ifaddrmsg *ifa;
+	const struct nlattr *local, *address;
+	int len;
+
+	memset(a, 0, sizeof(*a));
+	if (!nlh || nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*ifa)))
+		return -EPROTO;
+	ifa = nlmsg_data(nlh);
+	len = nlhl__family_len(ifa->ifa_family);
+	if (!len)
+		return -EAFNOSUPPORT;
+	if (ifa->ifa_prefixlen > len * 8)
+		return -EPROTO;
+	if (nlmsg_parse((struct nlmsghdr *)nlh, sizeof(*ifa), tb, IFA_MAX, addr_policy) < 0)
+		return -EPROTO;
+	local = tb[IFA_LOCAL];
+	address = tb[IFA_ADDRESS];
+	if (local && nla_len(local) < len)
+		local = NULL;
+	if (address && nla_len(address) < len)
+		address = NULL;
+	if (!local)
+		local = address;
+	if (!local)
+		return -EPROTO;
+
+	a->ipnet.family = ifa->ifa_family;
+	a->ipnet.prefixlen = ifa->ifa_prefixlen;
+	memcpy(a->ipnet.addr, nla_data(local), (size_t)len);
+	/* Point-to-point: IFA_ADDRESS is the peer when it differs. */
+	if (address && address != local && memcmp(nla_data(address), nla_data(local), (size_t)len)) {
+		a->peer.family = ifa->ifa_family;
+		a->peer.prefixlen = ifa->ifa_prefixlen;
+		memcpy(a->peer.addr, nla_data(address), (size_t)len);
+	}
+	a->link_index = (int)ifa->ifa_index;
+	a->scope = ifa->ifa_scope;
+	a->flags = tb[IFA_FLAGS] ? nla_get_u32(tb[IFA_FLAGS]) : ifa->ifa_flags;
+	if (tb[IFA_LABEL])
+		snprintf(a->label, sizeof(a->label), "%s", nla_get_string(tb[IFA_LABEL]));
+	if (tb[IFA_BROADCAST] && nla_len(tb[IFA_BROADCAST]) >= 4 && ifa->ifa_family == AF_INET) {
+		a->broadcast.family = AF_INET;
+		memcpy(a->broadcast.addr, nla_data(tb[IFA_BROADCAST]), 4);
+	}
+	if (tb[IFA_CACHEINFO]) {
+		struct ifa_cacheinfo ci;
+
+		memcpy(&ci, nla_data(tb[IFA_CACHEINFO]), sizeof(ci));
+		a->valid_lft = ci.ifa_valid;
+		a->preferred_lft = ci.ifa_prefered;
+	}
+	if (tb[IFA_RT_PRIORITY])
+		a->rt_priority = nla_get_u32(tb[IFA_RT_PRIORITY]);
+	return 0;
+}
+
+/* ------------------------------------------------------------ links */
+
+#if __has_include("netlinkhl/link.h")
+#include "netlinkhl/link.h"
+#include <linux/if_link.h>
+
+static int ifindex_cb(const struct nlmsghdr *nlh, void *arg)
+{
+	if (nlh->nlmsg_type == RTM_NEWLINK && nlh->nlmsg_len >= NLMSG_LENGTH(sizeof(struct ifinfomsg)))
+		*(int *)arg = ((const struct ifinfomsg *)nlmsg_data(nlh))->ifi_index;
+	return 0;
+}
+
+int nlhl__link_ifindex(nlhl_handle *h, const struct nlhl_link *link, const char *op, int *ret)
+{
+	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC };
+	struct nl_msg *msg;
+	int index = 0, r;
+
+	if (!link)
+		return nlhl__fail(-EINVAL, "%s: link is NULL", op);
+	if (link->attrs.index > 0) {
+		*ret = link->attrs.index;
+		return 0;
+	}
+	if (link->attrs.index < 0)
+		return nlhl__fail(-EINVAL, "%s: link index %d is negative", op, link->attrs.index);
+	r = nlhl__check_ifname(link->attrs.name, op);
+	if (r < 0)
+		return r;
+	msg = nlmsg_alloc_size(128);
+	if (!msg)
+		return nlhl__fail(-ENOMEM, "%s: out of memory", op);
+	nlmsg_hdr(msg)->nlmsg_type = RTM_GETLINK;
+	/* Only the index is wanted: skip the stats and VF lists. */
+	if (nlmsg_append(msg, &ifi, sizeof(ifi), NLMSG_ALIGNTO) < 0 ||
+	    nla_put_string(msg, IFLA_IFNAME, link->attrs.name) < 0 ||
+	    nla_put_u32(msg, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS) < 0) {
+		nlmsg_free(msg);
+		return nlhl__fail(-EMSGSIZE, "%s: message too large", op);
+	}
+	r = nlhl__request(h, msg, ifindex_cb, &index);
+	nlmsg_free(msg);
+	if (r == 0 && index <= 0)
+		r = -ENODEV;
+	if (r < 0)
+		return nlhl__fail_req(r, "%s: link %s", op, link->attrs.name);
+	*ret = index;
+	return 0;
+}
+#else
+int nlhl__link_ifindex(nlhl_handle *h, const struct nlhl_link *link, const char *op, int *ret)
+{
+	(void)h;
+	(void)link;
+	(void)ret;
+	return nlhl__fail(-ENOSYS, "%s: links are not built in yet", op);
+}
+#endif
+
+/* ------------------------------------------------------------ changes */
+
+static int addr_change(nlhl_handle *h, int type, int flags, const struct nlhl_link *link,
+		       const struct nlhl_addr *addr)
+{
+	const char *op = addr_op(type, flags);
+	char what[NLHL_IPNET_STRLEN];
+	struct nl_msg *msg;
+	int ifindex = 0, r;
+
+	NLHL_CHECK_PTR(addr, op);
+	r = nlhl__link_ifindex(h, link, op, &ifindex);
+	if (r < 0)
+		return r;
+	r = nlhl__addr_build(type, flags, ifindex, addr, &msg);
+	if (r < 0)
+		return r;
+	r = nlhl__request(h, msg, NULL, NULL);
+	nlmsg_free(msg);
+	if (r < 0) {
+		describe(addr, what, sizeof(what));
+		return nlhl__fail_req(r, "%s %s", op, what);
+	}
+	return 0;
+}
+
+NLHL_API int nlhl_addr_add(nlhl_handle *h, const struct nlhl_link *link,
+			   const struct nlhl_addr *addr)
+{
+	return addr_change(h, RTM_NEWADDR, NLM_F_CREATE | NLM_F_EXCL, link, addr);
+}
+
+NLHL_API int nlhl_addr_replace(nlhl_handle *h, const struct nlhl_link *link,
+			       const struct nlhl_addr *addr)
+{
+	return addr_change(h, RTM_NEWADDR, NLM_F_CREATE | NLM_F_REPLACE, link, addr);
+}
+
+NLHL_API int nlhl_addr_del(nlhl_handle *h, const struct nlhl_link *link,
+			   const struct nlhl_addr *addr)
+{
+	return addr_change(h, RTM_DELADDR, 0, link, addr);
+}
+
+/* ------------------------------------------------------------ lists */
+
+struct addr_dump {
+	int ifindex;
+	struct nlhl_addr *list;
+	size_t n, cap;
+	nlhl_addr_cb cb;
+	void *arg;
+};
+
+static int addr_collect_cb(const struct nlmsghdr *nlh, void *arg)
+{
+	struct addr_dump *d = arg;
+	int r;
+
+	if (nlh->nlmsg_type != RTM_NEWADDR)
+		return 0;
+	if (d->n == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 32;
+		struct nlhl_addr *p = realloc(d->list, cap * sizeof(*p));
+
+		if (!p)
+			return -ENOMEM;
+		d->list = p;
+		d->cap = cap;
+	}
+	r = nlhl__addr_parse(nlh, &d->list[d->n]);
+	if (r == -EAFNOSUPPORT)
+		return 0;
+	if (r < 0)
+		return r;
+	/* The kernel filters by index; this guards old kernels. */
+	if (!d->ifindex || d->list[d->n].link_index == d->ifindex)
+		d->n++;
+	return 0;
+}
+
+static int addr_restart(void *arg)
+{
+	((struct addr_dump *)arg)->n = 0;
+	return 0;
+}
+
+static int addr_stream_cb(const struct nlmsghdr *nlh, void *arg)
+{
+	struct addr_dump *d = arg;
+	struct nlhl_addr a;
+	int r;
+
+	if (nlh->nlmsg_type != RTM_NEWADDR)
+		return 0;
+	r = nlhl__addr_parse(nlh, &a);
+	if (r == -EAFNOSUPPORT)
+		return 0;
+	if (r < 0)
+		return r;
+	if (d->ifindex && a.link_index != d->ifindex)
+		return 0;
+	r = d->cb(&a, d->arg);
+	return r < 0 ? r : 0;
+}
+
+static int addr_dump(nlhl_handle *h, const struct nlhl_link *link, int family,
+		     struct addr_dump *d, bool stream, const char *op)
+{
+	struct ifaddrmsg ifa = { 0 };
+	struct nl_msg *msg;
+	int r;
+
+	if (family != AF_UNSPEC && family != AF_INET && family != AF_INET6)
+		return nlhl__fail(-EINVAL, "%s: family %d is not AF_INET, AF_INET6 or AF_UNSPEC",
+				  op, family);
+	if (link) {
+		r = nlhl__link_ifindex(h, link, op, &d->ifindex);
+		if (r < 0)
+			return r;
+	}
+	ifa.ifa_family = (uint8_t)family;
+	ifa.ifa_index = (uint32_t)d->ifindex;
+	msg = nlmsg_alloc_size(128);
+	if (!msg)
+		return nlhl__fail(-ENOMEM, "%s: out of memory", op);
+	nlmsg_hdr(msg)->nlmsg_type = RTM_GETADDR;
+	if (nlmsg_append(msg, &ifa, sizeof(ifa), NLMSG_ALIGNTO) < 0) {
+		nlmsg_free(msg);
+		return nlhl__fail(-EMSGSIZE, "%s: message too large", op);
+	}
+	if (stream)
+		r = nlhl__dump(h, msg, addr_stream_cb, NULL, d);
+	else
+		r = nlhl__dump(h, msg, addr_collect_cb, addr_restart, d);
+	nlmsg_free(msg);
+	if (r < 0)
+		return nlhl__fail_req(r, "%s", op);
+	return 0;
+}
+
+NLHL_API int nlhl_addr_list(nlhl_handle *h, const struct nlhl_link *link, int family,
+			    struct nlhl_addr **ret, size_t *ret_n)
+{
+	struct addr_dump d = { 0 };
+	int r;
+
+	NLHL_CHECK_PTR(ret, "addr list");
+	NLHL_CHECK_PTR(ret_n, "addr list");
+	r = addr_dump(h, link, family, &d, false, "addr list");
+	if (r < 0) {
+		free(d.list);
+		return r;
+	}
+	*ret = d.list;
+	*ret_n = d.n;
+	return 0;
+}
+
+NLHL_API void nlhl_addr_list_free(struct nlhl_addr *list, size_t n)
+{
+	(void)n;
+	free(list);
+}
+
+NLHL_API int nlhl_addr_foreach(nlhl_handle *h, const struct nlhl_link *link, int family,
+			       nlhl_addr_cb cb, void *arg)
+{
+	struct addr_dump d = { .cb = cb, .arg = arg };
+
+	NLHL_CHECK_PTR(cb, "addr foreach");
+	return addr_dump(h, link, family, &d, true, "addr foreach");
+}

@@ -1,0 +1,436 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * Routes: add/append/replace/del, lists (own dump loop, never libnl
+ * caches: DESIGN.md rule 1), streaming foreach and route get.
+ */
+#define _GNU_SOURCE
+#include <stdlib.h>
+#include <string.h>
+#include <linux/rtnetlink.h>
+
+#include "internal-route.h"
+#include "internal-addr.h"
+
+/* ------------------------------------------------------------ changes */
+
+static int route_change(nlhl_handle *h, int type, int flags, const struct nlhl_route *route)
+{
+	struct nl_msg *msg;
+	char what[NLHL_IPNET_STRLEN];
+	int r;
+
+	r = nlhl__route_build(type, flags, route, &msg);
+	if (r < 0)
+		return r;
+	r = nlhl__request(h, msg, NULL, NULL);
+	nlmsg_free(msg);
+	if (r < 0) {
+		nlhl__route_describe(route, what, sizeof(what));
+		return nlhl__fail_req(r, "%s %s", nlhl__route_op(type, flags), what);
+	}
+	return 0;
+}
+
+NLHL_API int nlhl_route_add(nlhl_handle *h, const struct nlhl_route *route)
+{
+	return route_change(h, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_EXCL, route);
+}
+
+NLHL_API int nlhl_route_append(nlhl_handle *h, const struct nlhl_route *route)
+{
+	return route_change(h, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_APPEND, route);
+}
+
+NLHL_API int nlhl_route_replace(nlhl_handle *h, const struct nlhl_route *route)
+{
+	return route_change(h, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_REPLACE, route);
+}
+
+NLHL_API int nlhl_route_del(nlhl_handle *h, const struct nlhl_route *route)
+{
+	return route_change(h, RTM_DELROUTE, 0, route);
+}
+
+/* ------------------------------------------------------------ filters */
+
+struct filter {
+	const struct nlhl_route *f;   /* NULL: no filter */
+	uint32_t mask;
+	uint32_t table;               /* after defaulting; 0 = every table */
+};
+
+static bool ip_eq(const struct nlhl_ip *a, const struct nlhl_ip *b)
+{
+	return a->family == b->family &&
+	       !memcmp(a->addr, b->addr, (size_t)nlhl__family_len(a->family));
+}
+
+static bool net_eq(const struct nlhl_ipnet *a, const struct nlhl_ipnet *b)
+{
+	struct nlhl_ipnet ma, mb;
+
+	if (a->family != b->family)
+		return false;
+	if (!a->family)
+		return true;
+	if (a->prefixlen != b->prefixlen || nlhl_ipnet_mask(a, &ma) < 0 ||
+	    nlhl_ipnet_mask(b, &mb) < 0)
+		return false;
+	return !memcmp(ma.addr, mb.addr, 16);
+}
+
+static bool any_path(const struct nlhl_route *r, const struct nlhl_route *f, bool by_gw)
+{
+	if (by_gw ? ip_eq(&r->gw, &f->gw) : r->link_index == f->link_index)
+		return true;
+	for (size_t i = 0; i < r->n_multipath; i++)
+		if (by_gw ? ip_eq(&r->multipath[i].gw, &f->gw)
+			  : r->multipath[i].link_index == f->link_index)
+			return true;
+	return false;
+}
+
+/* Cloned routes (exceptions) are never listed: the kernel leaves them out
+ * of dumps without RTM_F_CLONED; the check covers old kernels. */
+static bool keep(const struct filter *flt, const struct nlhl_route *r)
+{
+	const struct nlhl_route *f = flt->f;
+	uint32_t m = flt->mask;
+
+	if (r->flags & RTM_F_CLONED)
+		return false;
+	if (flt->table && r->table != flt->table)
+		return false;
+	if (!f)
+		return true;
+	if ((m & NLHL_RT_FILTER_PROTOCOL) && r->protocol != f->protocol)
+		return false;
+	if ((m & NLHL_RT_FILTER_SCOPE) && r->scope != f->scope)
+		return false;
+	if ((m & NLHL_RT_FILTER_TYPE) && r->type != f->type)
+		return false;
+	if ((m & NLHL_RT_FILTER_TOS) && r->tos != f->tos)
+		return false;
+	if ((m & NLHL_RT_FILTER_IIF) && r->ilink_index != f->ilink_index)
+		return false;
+	if ((m & NLHL_RT_FILTER_DST) && !net_eq(&r->dst, &f->dst))
+		return false;
+	if ((m & NLHL_RT_FILTER_SRC) && !ip_eq(&r->src, &f->src))
+		return false;
+	if ((m & NLHL_RT_FILTER_GW) && !any_path(r, f, true))
+		return false;
+	if ((m & NLHL_RT_FILTER_OIF) && !any_path(r, f, false))
+		return false;
+	if ((m & NLHL_RT_FILTER_PRIORITY) && r->priority != f->priority)
+		return false;
+	return true;
+}
+
+static int check_filter(int family, const struct nlhl_route *f, uint32_t mask,
+			struct filter *flt, const char *op)
+{
+	if (family != AF_UNSPEC && family != AF_INET && family != AF_INET6)
+		return nlhl__fail(-EINVAL, "%s: family %d is not AF_INET, AF_INET6 or AF_UNSPEC",
+				  op, family);
+	if (mask && !f)
+		return nlhl__fail(-EINVAL, "%s: filter is NULL but mask is set", op);
+	if (mask & ~((NLHL_RT_FILTER_PRIORITY << 1) - 1))
+		return nlhl__fail(-EINVAL, "%s: unknown filter bits 0x%x", op, mask);
+	flt->f = mask ? f : NULL;
+	flt->mask = mask;
+	flt->table = (mask & NLHL_RT_FILTER_TABLE) ? f->table : RT_TABLE_MAIN;
+	if ((mask & NLHL_RT_FILTER_PROTOCOL) && (f->protocol < 0 || f->protocol > 255))
+		return nlhl__fail(-EINVAL, "%s: filter protocol is not 0 to 255", op);
+	if ((mask & NLHL_RT_FILTER_TYPE) && (f->type < 0 || f->type > 255))
+		return nlhl__fail(-EINVAL, "%s: filter type is not 0 to 255", op);
+	if ((mask & NLHL_RT_FILTER_OIF) && f->link_index <= 0)
+		return nlhl__fail(-EINVAL, "%s: filter link_index must be set", op);
+	return 0;
+}
+
+/* A dump request that lets the kernel filter what it can under strict
+ * checking: table, protocol, type (rtmsg) and output device (RTA_OIF). */
+static int dump_msg(int family, const struct filter *flt, struct nl_msg **ret)
+{
+	struct rtmsg rtm = { .rtm_family = (uint8_t)family };
+	struct nl_msg *msg = nlmsg_alloc_size(256);
+
+	if (!msg)
+		return -ENOMEM;
+	nlmsg_hdr(msg)->nlmsg_type = RTM_GETROUTE;
+	if (flt->table)
+		rtm.rtm_table = flt->table < 256 ? (uint8_t)flt->table : RT_TABLE_COMPAT;
+	if (flt->mask & NLHL_RT_FILTER_PROTOCOL)
+		rtm.rtm_protocol = (uint8_t)flt->f->protocol;
+	if (flt->mask & NLHL_RT_FILTER_TYPE)
+		rtm.rtm_type = (uint8_t)flt->f->type;
+	if (nlmsg_append(msg, &rtm, sizeof(rtm), NLMSG_ALIGNTO) < 0 ||
+	    (flt->table >= 256 && nla_put_u32(msg, RTA_TABLE, flt->table) < 0) ||
+	    ((flt->mask & NLHL_RT_FILTER_OIF) &&
+	     nla_put_u32(msg, RTA_OIF, (uint32_t)flt->f->link_index) < 0)) {
+		nlmsg_free(msg);
+		return -EMSGSIZE;
+	}
+	*ret = msg;
+	return 0;
+}
+
+/* Runs one dump per family (AF_UNSPEC: IPv4 then IPv6, so that a table
+ * filter works for both: the kernel rejects a missing table in an
+ * AF_UNSPEC dump but returns nothing for one family). */
+static int run_dumps(nlhl_handle *h, int family, const struct filter *flt, nlhl_msg_cb cb,
+		     int (*restart)(void *), void *arg)
+{
+	static const int both[] = { AF_INET, AF_INET6 };
+	nlhl_handle *use;
+	int r = 0;
+
+	r = nlhl__handle_acquire(h, &use);
+	if (r < 0)
+		return r;
+	for (int i = 0; i < 2 && r == 0; i++) {
+		int fam = family ? family : both[i];
+		struct nl_msg *msg;
+
+		r = dump_msg(fam, flt, &msg);
+		if (r < 0)
+			break;
+		r = nlhl__dump(use, msg, cb, restart, arg);
+		nlmsg_free(msg);
+		if (family)
+			break;
+	}
+	nlhl__handle_release(h, use);
+	return r;
+}
+
+/* ------------------------------------------------------------ lists */
+
+struct collect {
+	struct filter flt;
+	struct nlhl_route *list;
+	size_t n, cap;
+	size_t first;   /* start of the current family's dump */
+};
+
+static int collect_cb(const struct nlmsghdr *nlh, void *arg)
+{
+	struct collect *c = arg;
+	int r;
+
+	if (nlh->nlmsg_type != RTM_NEWROUTE)
+		return 0;
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 64;
+		struct nlhl_route *p = realloc(c->list, cap * sizeof(*p));
+
+		if (!p)
+			return -ENOMEM;
+		c->list = p;
+		c->cap = cap;
+	}
+	r = nlhl__route_parse(nlh, &c->list[c->n]);
+	if (r == -EAFNOSUPPORT)
+		return 0;
+	if (r < 0)
+		return r;
+	if (!keep(&c->flt, &c->list[c->n])) {
+		nlhl_route_clear(&c->list[c->n]);
+		return 0;
+	}
+	c->n++;
+	return 0;
+}
+
+/* An interrupted dump starts over: drop this family's routes. */
+static int collect_restart(void *arg)
+{
+	struct collect *c = arg;
+
+	for (size_t i = c->first; i < c->n; i++)
+		free(c->list[i].multipath);
+	c->n = c->first;
+	return 0;
+}
+
+static int collect_family(nlhl_handle *h, int family, struct collect *c)
+{
+	c->first = c->n;
+	return run_dumps(h, family, &c->flt, collect_cb, collect_restart, c);
+}
+
+NLHL_API void nlhl_route_list_free(struct nlhl_route *list, size_t n)
+{
+	if (!list)
+		return;
+	for (size_t i = 0; i < n; i++)
+		free(list[i].multipath);
+	free(list);
+}
+
+NLHL_API int nlhl_route_list_filtered(nlhl_handle *h, int family, const struct nlhl_route *filter,
+				      uint32_t mask, struct nlhl_route **ret, size_t *ret_n)
+{
+	const char *op = "route list";
+	struct collect c = { 0 };
+	nlhl_handle *use;
+	int r;
+
+	NLHL_CHECK_PTR(ret, op);
+	NLHL_CHECK_PTR(ret_n, op);
+	r = check_filter(family, filter, mask, &c.flt, op);
+	if (r < 0)
+		return r;
+	r = nlhl__handle_acquire(h, &use);
+	if (r < 0)
+		return nlhl__fail_req(r, "%s", op);
+	if (family)
+		r = collect_family(use, family, &c);
+	else if ((r = collect_family(use, AF_INET, &c)) == 0)
+		r = collect_family(use, AF_INET6, &c);
+	nlhl__handle_release(h, use);
+	if (r < 0) {
+		nlhl_route_list_free(c.list, c.n);
+		return nlhl__fail_req(r, "%s", op);
+	}
+	*ret = c.list;
+	*ret_n = c.n;
+	return 0;
+}
+
+NLHL_API int nlhl_route_list(nlhl_handle *h, const struct nlhl_link *link, int family,
+			     struct nlhl_route **ret, size_t *ret_n)
+{
+	struct nlhl_route f = { 0 };
+	int r;
+
+	NLHL_CHECK_PTR(ret, "route list");
+	NLHL_CHECK_PTR(ret_n, "route list");
+	if (!link)
+		return nlhl_route_list_filtered(h, family, NULL, 0, ret, ret_n);
+	r = nlhl__link_ifindex(h, link, "route list", &f.link_index);
+	if (r < 0)
+		return r;
+	return nlhl_route_list_filtered(h, family, &f, NLHL_RT_FILTER_OIF, ret, ret_n);
+}
+
+/* ------------------------------------------------------------ foreach */
+
+struct stream {
+	struct filter flt;
+	nlhl_route_cb cb;
+	void *arg;
+};
+
+static int stream_cb(const struct nlmsghdr *nlh, void *arg)
+{
+	struct stream *s = arg;
+	struct nlhl_route route;
+	int r;
+
+	if (nlh->nlmsg_type != RTM_NEWROUTE)
+		return 0;
+	r = nlhl__route_parse(nlh, &route);
+	if (r == -EAFNOSUPPORT)
+		return 0;
+	if (r < 0)
+		return r;
+	if (keep(&s->flt, &route))
+		r = s->cb(&route, s->arg);
+	free(route.multipath);
+	return r < 0 ? r : 0;
+}
+
+NLHL_API int nlhl_route_foreach(nlhl_handle *h, int family, const struct nlhl_route *filter,
+				uint32_t mask, nlhl_route_cb cb, void *arg)
+{
+	const char *op = "route foreach";
+	struct stream s = { .cb = cb, .arg = arg };
+	int r;
+
+	NLHL_CHECK_PTR(cb, op);
+	r = check_filter(family, filter, mask, &s.flt, op);
+	if (r < 0)
+		return r;
+	r = run_dumps(h, family, &s.flt, stream_cb, NULL, &s);
+	if (r < 0)
+		return nlhl__fail_req(r, "%s", op);
+	return 0;
+}
+
+/* ------------------------------------------------------------ get */
+
+struct get_answer {
+	struct nlhl_route route;
+	bool got;
+};
+
+static int get_cb(const struct nlmsghdr *nlh, void *arg)
+{
+	struct get_answer *a = arg;
+	int r;
+
+	if (nlh->nlmsg_type != RTM_NEWROUTE || a->got)
+		return 0;
+	r = nlhl__route_parse(nlh, &a->route);
+	if (r < 0)
+		return r;
+	a->got = true;
+	return 0;
+}
+
+NLHL_API int nlhl_route_get(nlhl_handle *h, const struct nlhl_ip *dst,
+			    const struct nlhl_route_get_options *opts, struct nlhl_route *ret)
+{
+	const char *op = "route get";
+	struct nlhl_route_get_options o = { 0 };
+	struct get_answer a = { 0 };
+	struct rtmsg rtm = { 0 };
+	char what[NLHL_IP_STRLEN] = "?";
+	struct nl_msg *msg;
+	int len, r;
+
+	NLHL_CHECK_PTR(dst, op);
+	NLHL_CHECK_PTR(ret, op);
+	if (opts)
+		o = *opts;
+	len = nlhl__family_len(dst->family);
+	if (!len)
+		return nlhl__fail(-EINVAL, "%s: dst family is not IPv4 or IPv6", op);
+	nlhl_format_ip(dst, what, sizeof(what));
+	if (o.src.family && o.src.family != dst->family)
+		return nlhl__fail(-EINVAL, "%s %s: src family does not match dst", op, what);
+	if (o.iif_index < 0 || o.oif_index < 0)
+		return nlhl__fail(-EINVAL, "%s %s: negative link index", op, what);
+	rtm.rtm_family = (uint8_t)dst->family;
+	rtm.rtm_dst_len = (uint8_t)(len * 8);
+	rtm.rtm_src_len = o.src.family ? (uint8_t)(len * 8) : 0;
+	if (o.fib_match)
+		rtm.rtm_flags |= RTM_F_FIB_MATCH;
+	msg = nlmsg_alloc_size(256);
+	if (!msg)
+		return nlhl__fail(-ENOMEM, "%s %s: out of memory", op, what);
+	nlmsg_hdr(msg)->nlmsg_type = RTM_GETROUTE;
+	if (nlmsg_append(msg, &rtm, sizeof(rtm), NLMSG_ALIGNTO) < 0 ||
+	    nla_put(msg, RTA_DST, len, dst->addr) < 0 ||
+	    (o.src.family && nla_put(msg, RTA_SRC, len, o.src.addr) < 0) ||
+	    (o.iif_index && nla_put_u32(msg, RTA_IIF, (uint32_t)o.iif_index) < 0) ||
+	    (o.oif_index && nla_put_u32(msg, RTA_OIF, (uint32_t)o.oif_index) < 0) ||
+	    (o.mark && nla_put_u32(msg, RTA_MARK, o.mark) < 0) ||
+	    (o.has_uid && nla_put_u32(msg, RTA_UID, o.uid) < 0)) {
+		nlmsg_free(msg);
+		return nlhl__fail(-EMSGSIZE, "%s %s: message too large", op, what);
+	}
+	r = nlhl__request(h, msg, get_cb, &a);
+	nlmsg_free(msg);
+	if (r == 0 && !a.got) {
+		nlhl__detail_set("the kernel answered without a route");
+		r = -ENODATA;
+	}
+	if (r < 0) {
+		nlhl_route_clear(&a.route);
+		return nlhl__fail_req(r, "%s %s", op, what);
+	}
+	*ret = a.route;
+	return 0;
+}
