@@ -197,6 +197,12 @@ static int run_dumps(nlhl_handle *h, int family, const struct filter *flt, nlhl_
 			break;
 		r = nlhl__dump(use, msg, cb, restart, arg);
 		nlmsg_free(msg);
+		/* A table that one family lacks is an empty result for that
+		 * family (some kernels fail the dump with -ENOENT). */
+		if (r == -ENOENT && flt->table) {
+			nlhl__detail_clear();
+			r = 0;
+		}
 		if (family)
 			break;
 	}
