@@ -7,7 +7,7 @@
 
 void nlt_rt_setup(void)
 {
-	NLT_SH_OK("ip link add va type veth peer vb && ip link set va up && ip link set vb up"
+	NLT_SH_OK("ip link set lo up && ip link add va type veth peer vb && ip link set va up && ip link set vb up"
 		  " && ip addr add 10.0.0.1/24 dev va && ip addr add 10.0.1.1/24 dev vb"
 		  " && ip addr add 2001:db8::1/64 dev va nodad"
 		  " && ip addr add 2001:db8:1::1/64 dev vb nodad");

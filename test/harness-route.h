@@ -5,7 +5,7 @@
 
 #include "harness.h"
 
-/* veth pair va <-> vb, both up; va has 10.0.0.1/24 and 2001:db8::1/64
+/* lo up; veth pair va <-> vb, both up; va has 10.0.0.1/24 and 2001:db8::1/64
  * (nodad), vb has 10.0.1.1/24 and 2001:db8:1::1/64 (nodad). */
 void nlt_rt_setup(void);
 /* ifindex of a link (fails the test if there is none). */
