@@ -70,3 +70,41 @@ const char *nlt_dst(const struct nlhl_route *r, char *buf, size_t size)
 		nlhl_format_ipnet(&r->dst, buf, size);
 	return buf;
 }
+
+static bool output_check(const char *s, bool whole, const char *fmt, va_list ap)
+{
+	char cmd[1024];
+	char *out;
+	bool ok;
+
+	vsnprintf(cmd, sizeof(cmd), fmt, ap);
+	out = nlt_output("%s", cmd);
+	ok = whole ? !strcmp(out, s) : strstr(out, s) != NULL;
+	if (!ok)
+		fprintf(stderr, "%s: output \"%s\", want %s \"%s\"\n", cmd, out,
+			whole ? "exactly" : "a part", s);
+	free(out);
+	return ok;
+}
+
+bool nlt_output_is(const char *want, const char *fmt, ...)
+{
+	va_list ap;
+	bool ok;
+
+	va_start(ap, fmt);
+	ok = output_check(want, true, fmt, ap);
+	va_end(ap);
+	return ok;
+}
+
+bool nlt_output_has(const char *needle, const char *fmt, ...)
+{
+	va_list ap;
+	bool ok;
+
+	va_start(ap, fmt);
+	ok = output_check(needle, false, fmt, ap);
+	va_end(ap);
+	return ok;
+}

@@ -21,4 +21,9 @@ json_object *nlt_ip_route1(const char *fmt, ...) __attribute__((format(printf, 1
 /* Text form of a route's dst for messages ("default", "10.0.0.0/24"). */
 const char *nlt_dst(const struct nlhl_route *r, char *buf, size_t size);
 
+/* Stdout of a shell command (which must exit 0) equals want / contains
+ * needle; the output is freed. */
+bool nlt_output_is(const char *want, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+bool nlt_output_has(const char *needle, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 #endif
