@@ -26,6 +26,8 @@
 #include <netlinkhl/route.h>
 #include <netlinkhl/nexthop.h>
 
+#include <netlinkhl/rule.h>
+
 
 /* traffic control */
 
