@@ -6,7 +6,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
-int nlt_ifindex(const char *name)
+int nb_ifindex(const char *name)
 {
 	unsigned idx = if_nametoindex(name);
 
@@ -14,12 +14,12 @@ int nlt_ifindex(const char *name)
 	return (int)idx;
 }
 
-bool nlt_jhas(json_object *o, const char *key)
+bool nb_jhas(json_object *o, const char *key)
 {
 	return o && json_object_object_get_ex(o, key, NULL);
 }
 
-bool nlt_jarr_has(json_object *arr, const char *s)
+bool nb_jarr_has(json_object *arr, const char *s)
 {
 	if (!arr || !json_object_is_type(arr, json_type_array))
 		return false;
@@ -53,25 +53,25 @@ static json_object *first_match(json_object *arr, const char *key, const char *v
 	return found;
 }
 
-json_object *nlt_rule_json(int family, unsigned pref)
+json_object *nb_rule_json(int family, unsigned pref)
 {
 	return first_match(nlt_json("ip %s -j rule show pref %u",
 				    family == AF_INET6 ? "-6" : "-4", pref),
 			   NULL, NULL, NULL, NULL);
 }
 
-json_object *nlt_fdb_find(const char *dev, const char *mac, const char *dst)
+json_object *nb_fdb_find(const char *dev, const char *mac, const char *dst)
 {
 	return first_match(nlt_json("bridge -j fdb show dev %s", dev), "mac", mac, "dst", dst);
 }
 
-json_object *nlt_neigh_find(const char *dev, const char *ip, bool proxy)
+json_object *nb_neigh_find(const char *dev, const char *ip, bool proxy)
 {
 	return first_match(nlt_json("ip -j neigh show %s to %s dev %s", proxy ? "proxy" : "",
 				    ip, dev), "dst", ip, NULL, NULL);
 }
 
-struct nlhl_ip nlt_ip(const char *s)
+struct nlhl_ip nb_ip(const char *s)
 {
 	struct nlhl_ip ip;
 
@@ -79,7 +79,7 @@ struct nlhl_ip nlt_ip(const char *s)
 	return ip;
 }
 
-struct nlhl_ipnet nlt_ipnet(const char *s)
+struct nlhl_ipnet nb_ipnet(const char *s)
 {
 	struct nlhl_ipnet net;
 
@@ -87,7 +87,7 @@ struct nlhl_ipnet nlt_ipnet(const char *s)
 	return net;
 }
 
-struct nlhl_hwaddr nlt_mac(const char *s)
+struct nlhl_hwaddr nb_mac(const char *s)
 {
 	struct nlhl_hwaddr hw;
 

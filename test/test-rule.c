@@ -30,7 +30,7 @@ static bool find_pref(nlhl_handle *h, int family, uint32_t pref, struct nlhl_rul
 
 static void assert_prefix(const struct nlhl_ipnet *got, const char *want)
 {
-	struct nlhl_ipnet w = nlt_ipnet(want);
+	struct nlhl_ipnet w = nb_ipnet(want);
 
 	ck_assert_int_eq(got->family, w.family);
 	ck_assert_int_eq(got->prefixlen, w.prefixlen);
@@ -46,8 +46,8 @@ START_TEST(rule_add_ipv4_all_fields)
 	NLT_OK(nlhl_handle_new(&h));
 	r.priority = 100;
 	r.table = 100;
-	r.src = nlt_ipnet("10.0.0.0/8");
-	r.dst = nlt_ipnet("192.168.0.0/16");
+	r.src = nb_ipnet("10.0.0.0/8");
+	r.dst = nb_ipnet("192.168.0.0/16");
 	r.mark = 0x10;
 	r.mask = 0xff;
 	strcpy(r.iif_name, "lo");
@@ -64,7 +64,7 @@ START_TEST(rule_add_ipv4_all_fields)
 	r.flow = (3 << 16) | 4;
 	NLT_OK(nlhl_rule_add(h, &r));
 
-	j = nlt_rule_json(AF_INET, 100);
+	j = nb_rule_json(AF_INET, 100);
 	ck_assert_ptr_nonnull(j);
 	ck_assert_str_eq(nlt_jstr(j, "src"), "10.0.0.0");
 	ck_assert_int_eq(nlt_jint(j, "srclen", -1), 8);
@@ -85,7 +85,7 @@ START_TEST(rule_add_ipv4_all_fields)
 	ck_assert_int_eq(nlt_jint(j, "uid_end", -1), 200);
 	ck_assert_str_eq(nlt_jstr(j, "flow_from"), "3");
 	ck_assert_str_eq(nlt_jstr(j, "flow_to"), "4");
-	ck_assert(!nlt_jhas(j, "not"));
+	ck_assert(!nb_jhas(j, "not"));
 	json_object_put(j);
 
 	ck_assert(find_pref(h, AF_INET, 100, &got));
@@ -123,7 +123,7 @@ START_TEST(rule_add_ipv4_all_fields)
 	/* A rule read back deletes itself. */
 	NLT_OK(nlhl_rule_del(h, &got));
 	ck_assert(!find_pref(h, AF_INET, 100, &got));
-	ck_assert_ptr_null(nlt_rule_json(AF_INET, 100));
+	ck_assert_ptr_null(nb_rule_json(AF_INET, 100));
 	nlhl_handle_free(h);
 }
 END_TEST
@@ -136,15 +136,15 @@ START_TEST(rule_add_ipv4_more_fields)
 	/* Through the default handle. */
 	r.priority = 101;
 	r.invert = true;
-	r.src = nlt_ipnet("1.2.3.4/32");
+	r.src = nb_ipnet("1.2.3.4/32");
 	r.table = 1000;  /* > 255: FRA_TABLE */
 	r.has_suppress_prefixlen = true;  /* 0 is the value meant */
 	r.suppress_ifgroup = 5;
 	r.tun_id = 77;
 	NLT_OK(nlhl_rule_add(NULL, &r));
-	j = nlt_rule_json(AF_INET, 101);
+	j = nb_rule_json(AF_INET, 101);
 	ck_assert_ptr_nonnull(j);
-	ck_assert(nlt_jhas(j, "not"));
+	ck_assert(nb_jhas(j, "not"));
 	ck_assert_str_eq(nlt_jstr(j, "src"), "1.2.3.4");
 	ck_assert_str_eq(nlt_jstr(j, "table"), "1000");
 	ck_assert_int_eq(nlt_jint(j, "suppress_prefixlen", -1), 0);
@@ -167,7 +167,7 @@ START_TEST(rule_add_ipv4_more_fields)
 	/* Delete by priority only. */
 	struct nlhl_rule del = { .priority = 101 };
 	NLT_OK(nlhl_rule_del(NULL, &del));
-	ck_assert_ptr_null(nlt_rule_json(AF_INET, 101));
+	ck_assert_ptr_null(nb_rule_json(AF_INET, 101));
 	NLT_ERR(nlhl_rule_del(NULL, &del), -ENOENT);
 	NLT_ERRMSG_HAS("rule del pref 101");
 }
@@ -189,10 +189,10 @@ START_TEST(rule_actions)
 	for (size_t i = 0; i < 4; i++) {
 		r = (struct nlhl_rule){ .priority = 200 + i, .action = acts[i].act };
 		NLT_OK(nlhl_rule_add(h, &r));
-		j = nlt_rule_json(AF_INET, 200 + i);
+		j = nb_rule_json(AF_INET, 200 + i);
 		ck_assert_ptr_nonnull(j);
 		if (acts[i].act == NLHL_RULE_ACT_NOP)
-			ck_assert(nlt_jhas(j, "nop"));
+			ck_assert(nb_jhas(j, "nop"));
 		else
 			ck_assert_str_eq(nlt_jstr(j, "action"), acts[i].name);
 		json_object_put(j);
@@ -203,16 +203,16 @@ START_TEST(rule_actions)
 	/* A goto rule: action 0 with a target becomes goto. */
 	r = (struct nlhl_rule){ .priority = 150, .goto_priority = 201 };
 	NLT_OK(nlhl_rule_add(h, &r));
-	j = nlt_rule_json(AF_INET, 150);
+	j = nb_rule_json(AF_INET, 150);
 	ck_assert_int_eq(nlt_jint(j, "goto", -1), 201);
 	json_object_put(j);
 	ck_assert(find_pref(h, AF_INET, 150, &got));
 	ck_assert_uint_eq(got.action, NLHL_RULE_ACT_GOTO);
 	ck_assert_uint_eq(got.goto_priority, 201);
 	/* Action 0, no table: lookup main (iproute2's default). */
-	r = (struct nlhl_rule){ .priority = 160, .src = nlt_ipnet("9.9.9.9") };
+	r = (struct nlhl_rule){ .priority = 160, .src = nb_ipnet("9.9.9.9") };
 	NLT_OK(nlhl_rule_add(h, &r));
-	j = nlt_rule_json(AF_INET, 160);
+	j = nb_rule_json(AF_INET, 160);
 	ck_assert_str_eq(nlt_jstr(j, "table"), "main");
 	json_object_put(j);
 	/* Priority 0 on purpose: has_priority. */
@@ -224,7 +224,7 @@ START_TEST(rule_actions)
 	/* Mark 0 with a mask: has_mark. */
 	r = (struct nlhl_rule){ .priority = 170, .has_mark = true, .mask = 0xf0, .table = 5 };
 	NLT_OK(nlhl_rule_add(h, &r));
-	j = nlt_rule_json(AF_INET, 170);
+	j = nb_rule_json(AF_INET, 170);
 	ck_assert_str_eq(nlt_jstr(j, "fwmark"), "0");
 	ck_assert_str_eq(nlt_jstr(j, "fwmask"), "0xf0");
 	json_object_put(j);
@@ -246,8 +246,8 @@ START_TEST(rule_l3mdev)
 		NLT_SKIP("host kernel lacks l3mdev rules (CONFIG_NET_L3_MASTER_DEV): %s",
 			 nlhl_errmsg());
 	NLT_OK(err);
-	j = nlt_rule_json(AF_INET, 300);
-	ck_assert(nlt_jhas(j, "l3mdev"));
+	j = nb_rule_json(AF_INET, 300);
+	ck_assert(nb_jhas(j, "l3mdev"));
 	json_object_put(j);
 	ck_assert(find_pref(NULL, AF_INET, 300, &got));
 	ck_assert_uint_eq(got.l3mdev, 1);
@@ -274,15 +274,15 @@ START_TEST(rule_ipv6)
 	NLT_OK(nlhl_handle_new(&h));
 	/* family from src */
 	r.priority = 50;
-	r.src = nlt_ipnet("2001:db8::/32");
-	r.dst = nlt_ipnet("2001:db8:1::/48");
+	r.src = nb_ipnet("2001:db8::/32");
+	r.dst = nb_ipnet("2001:db8:1::/48");
 	r.action = NLHL_RULE_ACT_PROHIBIT;
 	r.ip_proto = IPPROTO_UDP;
 	r.dport.start = 53;
 	r.dport.end = 54;
 	r.tos = 0x20;
 	NLT_OK(nlhl_rule_add(h, &r));
-	j = nlt_rule_json(AF_INET6, 50);
+	j = nb_rule_json(AF_INET6, 50);
 	ck_assert_ptr_nonnull(j);
 	ck_assert_str_eq(nlt_jstr(j, "src"), "2001:db8::");
 	ck_assert_int_eq(nlt_jint(j, "srclen", -1), 32);
@@ -307,7 +307,7 @@ START_TEST(rule_ipv6)
 	r = (struct nlhl_rule){ .family = AF_INET6, .priority = 60, .table = 300,
 				.mark = 0x1234, .has_uid_range = true };
 	NLT_OK(nlhl_rule_add(h, &r));  /* uid range 0-0 (root) on purpose */
-	j = nlt_rule_json(AF_INET6, 60);
+	j = nb_rule_json(AF_INET6, 60);
 	ck_assert_str_eq(nlt_jstr(j, "table"), "300");
 	ck_assert_str_eq(nlt_jstr(j, "fwmark"), "0x1234");
 	ck_assert_int_eq(nlt_jint(j, "uid_start", -1), 0);
@@ -317,7 +317,7 @@ START_TEST(rule_ipv6)
 	ck_assert_uint_eq(got.mask, 0xffffffff);  /* the kernel's default */
 	ck_assert(got.has_uid_range);
 	NLT_OK(nlhl_rule_del(h, &got));
-	ck_assert_ptr_null(nlt_rule_json(AF_INET6, 60));
+	ck_assert_ptr_null(nb_rule_json(AF_INET6, 60));
 	nlhl_handle_free(h);
 }
 END_TEST
@@ -438,7 +438,7 @@ START_TEST(rule_list_filtered)
 	ck_assert_uint_eq(list[1].priority, 11);
 	nlhl_rule_list_free(list, n);
 
-	f = (struct nlhl_rule){ .src = nlt_ipnet("10.2.0.0/16") };
+	f = (struct nlhl_rule){ .src = nb_ipnet("10.2.0.0/16") };
 	NLT_OK(nlhl_rule_list_filtered(h, AF_INET, &f, NLHL_RULE_FILTER_SRC, &list, &n));
 	ck_assert_uint_eq(n, 1);
 	ck_assert_uint_eq(list[0].priority, 11);
@@ -451,7 +451,7 @@ START_TEST(rule_list_filtered)
 	ck_assert_uint_eq(list[0].priority, 11);
 	nlhl_rule_list_free(list, n);
 
-	f = (struct nlhl_rule){ .dst = nlt_ipnet("10.3.0.0/16"), .tos = 8, .ip_proto = IPPROTO_UDP };
+	f = (struct nlhl_rule){ .dst = nb_ipnet("10.3.0.0/16"), .tos = 8, .ip_proto = IPPROTO_UDP };
 	NLT_OK(nlhl_rule_list_filtered(h, AF_INET, &f, NLHL_RULE_FILTER_DST | NLHL_RULE_FILTER_TOS |
 				       NLHL_RULE_FILTER_IP_PROTO, &list, &n));
 	ck_assert_uint_eq(n, 1);
@@ -496,14 +496,14 @@ START_TEST(rule_bad_input)
 
 	NLT_ERR(nlhl_rule_add(NULL, NULL), -EINVAL);
 	NLT_ERRMSG_HAS("rule is NULL");
-	r = (struct nlhl_rule){ .priority = 5, .src = nlt_ipnet("10.0.0.0/8") };
+	r = (struct nlhl_rule){ .priority = 5, .src = nb_ipnet("10.0.0.0/8") };
 	r.src.prefixlen = 33;
 	NLT_ERR(nlhl_rule_add(NULL, &r), -EINVAL);
 	NLT_ERRMSG_HAS("prefix length 33");
-	r = (struct nlhl_rule){ .family = AF_INET6, .src = nlt_ipnet("10.0.0.0/8") };
+	r = (struct nlhl_rule){ .family = AF_INET6, .src = nb_ipnet("10.0.0.0/8") };
 	NLT_ERR(nlhl_rule_add(NULL, &r), -EINVAL);
 	NLT_ERRMSG_HAS("not of the rule's family");
-	r = (struct nlhl_rule){ .src = nlt_ipnet("10.0.0.0/8"), .dst = nlt_ipnet("::/0") };
+	r = (struct nlhl_rule){ .src = nb_ipnet("10.0.0.0/8"), .dst = nb_ipnet("::/0") };
 	NLT_ERR(nlhl_rule_add(NULL, &r), -EINVAL);
 	r = (struct nlhl_rule){ .family = AF_PACKET };
 	NLT_ERR(nlhl_rule_add(NULL, &r), -EINVAL);
@@ -602,7 +602,7 @@ END_TEST
  * the batch use both halves). */
 START_TEST(rule_build_parse_roundtrip)
 {
-	struct nlhl_rule r = { .priority = 7, .table = 4000, .src = nlt_ipnet("10.0.0.0/8"),
+	struct nlhl_rule r = { .priority = 7, .table = 4000, .src = nb_ipnet("10.0.0.0/8"),
 			       .mark = 3, .mask = 7, .ip_proto = 6, .sport = { 1, 2 },
 			       .has_uid_range = true, .uid_range = { 1, 9 }, .tun_id = 5 }, got;
 	struct nl_msg *msg;
