@@ -3,6 +3,7 @@
 #include "tool.h"
 
 const struct tool_object *const tool_objects[] = {
+	&tool_obj_rule,
 	&tool_obj_netns,
 	NULL,
 };

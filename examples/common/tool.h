@@ -49,6 +49,7 @@ struct tool_object {
 
 /* Objects the tools know (tool-objects.c). */
 extern const struct tool_object tool_obj_netns;
+extern const struct tool_object tool_obj_rule;
 extern const struct tool_object *const tool_objects[];
 
 /* main() of a single-object tool (nlhl-link, ...) and of `nlhl`. */

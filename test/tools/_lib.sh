@@ -55,3 +55,22 @@ usage_err() {
 	after=$(snapshot)
 	[ "$before" = "$after" ] || fail "\"$*\" changed the state"
 }
+
+# same_as_ip "OUR COMMAND" "IP COMMAND" JQ: both print JSON; JQ projects
+# each to the fields compared.  Retried a few times, since the kernel may
+# change a link's carrier between the two reads.
+same_as_ip() {
+	i=0
+	while :; do
+		a=$(eval "$1" | jq -S "$3") || fail "not JSON from: $1"
+		b=$(eval "$2" | jq -S "$3") || fail "not JSON from: $2"
+		[ "$a" = "$b" ] && return 0
+		i=$((i + 1))
+		[ $i -lt 5 ] || fail "\"$1\" differs from \"$2\" (through $3):
+--- ours
+$a
+--- ip
+$b"
+		sleep 0.3
+	done
+}
