@@ -246,7 +246,7 @@ static void jprefix(json_object *o, const char *key, const char *lenkey,
 		tool_jint(o, lenkey, n->prefixlen);
 }
 
-static json_object *rule_json(const struct nlhl_rule *r)
+static json_object *rule_json(struct tool_ctx *c, const struct nlhl_rule *r)
 {
 	json_object *o = json_object_new_object();
 	char buf[32];
@@ -317,7 +317,8 @@ static json_object *rule_json(const struct nlhl_rule *r)
 	}
 	if (r->flow)
 		tool_jint(o, "flow", r->flow);
-	if (r->protocol)
+	/* As ip: the kernel's own rules say "kernel" only with -d. */
+	if ((r->protocol && r->protocol != 2 /* RTPROT_KERNEL */) || c->details)
 		tool_jstr(o, "protocol", names_proto(r->protocol, buf));
 	return o;
 }
@@ -407,7 +408,7 @@ static int do_show(struct tool_ctx *c, int argc, char **argv)
 	if (nlhl_rule_list_filtered(c->h, f.family, &f, mask, &list, &n) < 0)
 		return tool_fail(c);
 	for (size_t i = 0; i < n; i++)
-		tool_emit(c, rule_json(&list[i]), print_text);
+		tool_emit(c, rule_json(c, &list[i]), print_text);
 	nlhl_rule_list_free(list, n);
 	return TOOL_OK;
 }

@@ -25,7 +25,8 @@ out_has "32766:	from all lookup main"
 
 ok nlhl-rule del pref 100
 [ "$(ip -j rule show pref 100 | jq length)" = 0 ] || fail "del"
-rc 2 nlhl-rule add from 10.0.0.0/8 to 192.168.1.1 table 101 pref 310 suppress_prefixlength 0 table main
+rc 2 nlhl-rule add pref 300 uidrange 10-20 prohibit
+err_has "File exists"
 rc 2 nlhl-rule del pref 12345
 usage_err nlhl-rule add from 10.0.0.0/33 table 100
 usage_err nlhl-rule add fwmark x table 100
