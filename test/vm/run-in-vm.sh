@@ -101,7 +101,7 @@ MODROOT=$KDIR/root/lib/modules/$KVER
 MODS="virtio_pci 9pnet_virtio 9p
  dummy 8021q bonding team team_mode_roundrobin team_mode_activebackup team_mode_loadbalance team_mode_broadcast
  bridge veth vxlan geneve macvlan macvtap ipvlan ipvtap ifb tun vrf wireguard macsec nlmon gtp
- ip_gre ip6_gre ipip sit ip6_tunnel ip_vti ip6_vti xfrm_interface fou fou6 mpls_router mpls_gso
+ ip_gre ip6_gre ipip sit ip6_tunnel ip_vti ip6_vti xfrm_interface fou fou6 mpls_router mpls_gso mpls_iptunnel
  xfrm_user xfrm_ipcomp esp4 esp6 ah4 ah6 ipcomp ipcomp6 xfrm4_tunnel xfrm6_tunnel af_key
  authenc authencesn echainiv seqiv gcm ghash_generic ccm chacha20poly1305 cmac xcbc
  aesni_intel sha512_generic md5 des_generic cbc ctr
