@@ -60,6 +60,11 @@ NLHL_API void nlhl_route_clear(struct nlhl_route *route)
 
 /* ------------------------------------------------------------ build */
 
+/* Flags a request may carry; dead, linkdown, offload, cloned ... are state
+ * the kernel reports (and refuses on add), so a listed route re-adds as
+ * it is. */
+#define SETTABLE_FLAGS (RTNH_F_ONLINK | RTNH_F_PERVASIVE)
+
 struct build {
 	const char *op;
 	char what[NLHL_IPNET_STRLEN];
@@ -204,7 +209,7 @@ static int put_multipath(struct nl_msg *msg, int family, const struct nlhl_route
 		if (!rtnh)
 			return -EMSGSIZE;
 		start = (size_t)((uint8_t *)rtnh - (uint8_t *)nlmsg_hdr(msg));
-		rtnh->rtnh_flags = (uint8_t)p->flags;
+		rtnh->rtnh_flags = (uint8_t)(p->flags & SETTABLE_FLAGS);
 		rtnh->rtnh_hops = (uint8_t)(p->weight > 0 ? p->weight - 1 : 0);
 		rtnh->rtnh_ifindex = p->link_index;
 		if (p->gw.family && put_gateway(msg, family, &p->gw) < 0)
@@ -294,8 +299,6 @@ static int validate(const struct build *b, int type, const struct nlhl_route *r)
 		return bad(b, "scope is not 0 to 255");
 	if (r->protocol < 0 || r->protocol > 255 || r->tos < 0 || r->tos > 255)
 		return bad(b, "protocol or tos is not 0 to 255");
-	if (r->flags > 0xff && type != RTM_DELROUTE)
-		return bad(b, "flags are not route flags (RTNH_F_*)");
 	if (r->pref != 0 && r->pref != NLHL_ROUTE_PREF_HIGH && r->pref != NLHL_ROUTE_PREF_LOW)
 		return bad(b, "pref is not low, medium or high");
 	if ((rv = check_encap(b, &r->encap)) < 0)
@@ -367,7 +370,7 @@ int nlhl__route_build(int type, int flags, const struct nlhl_route *r, struct nl
 		rtm.rtm_type = (uint8_t)(r->type ? r->type : RTN_UNICAST);
 	}
 	rtm.rtm_scope = (uint8_t)auto_scope(type, rtm.rtm_type, r);
-	rtm.rtm_flags = r->flags & 0xff;
+	rtm.rtm_flags = r->flags & SETTABLE_FLAGS;
 
 	/* One allocation sized for the whole route: nlmsg_reserve does not
 	 * grow libnl messages. */

@@ -102,7 +102,15 @@ START_TEST(route_add_del_oracle)
 	ck_assert_int_eq(got.type, NLHL_RTN_UNICAST);
 	ck_assert_int_eq(got.scope, NLHL_SCOPE_UNIVERSE);
 
-	/* A listed route deletes as it is. */
+	/* With the peer down the kernel reports linkdown; a listed route
+	 * still replaces (state flags are not sent back) ... */
+	nlhl_route_clear(&got);
+	NLT_SH_OK("ip link set vb down");
+	lib_route1(h, AF_INET, "10.1.0.0/16", RT_TABLE_MAIN, &got);
+	ck_assert(got.flags & NLHL_RTNH_F_LINKDOWN);
+	got.priority = 100;
+	NLT_OK(nlhl_route_replace(h, &got));
+	/* ... and deletes as it is. */
 	NLT_OK(nlhl_route_del(h, &got));
 	nlhl_route_clear(&got);
 	ck_assert(nlt_output_is("", "ip route show 10.1.0.0/16"));

@@ -146,7 +146,9 @@ struct nlhl_route {
 	uint32_t priority;      /* metric; 0 = kernel default */
 	int type;               /* enum nlhl_route_type; 0 = unicast */
 	int tos;                /* IPv4 TOS / IPv6 traffic class */
-	uint32_t flags;         /* NLHL_RTNH_F_*, e.g. onlink */
+	uint32_t flags;         /* NLHL_RTNH_F_*, e.g. onlink.  Only onlink
+				 * and pervasive are sent; the others (and
+				 * RTM_F_* bits) are state the kernel reports */
 	uint32_t realm;         /* RTA_FLOW */
 	uint32_t nh_id;         /* RTA_NH_ID: uses nexthop object nh_id */
 	int pref;               /* IPv6: NLHL_ROUTE_PREF_* */
