@@ -259,10 +259,88 @@ static int collect_restart(void *arg)
 	return 0;
 }
 
+/* The identity of an IPv6 route in its table: the kernel keeps at most
+ * one route per (table, dst, src, metric, device, gateway). */
+static int v6_key_cmp(const void *pa, const void *pb)
+{
+	const struct nlhl_route *a = *(const struct nlhl_route *const *)pa;
+	const struct nlhl_route *b = *(const struct nlhl_route *const *)pb;
+	int c;
+
+	if (a->table != b->table)
+		return a->table < b->table ? -1 : 1;
+	if (a->priority != b->priority)
+		return a->priority < b->priority ? -1 : 1;
+	if (a->link_index != b->link_index)
+		return a->link_index < b->link_index ? -1 : 1;
+	if (a->type != b->type)
+		return a->type < b->type ? -1 : 1;
+	if ((c = memcmp(&a->dst, &b->dst, sizeof(a->dst))) ||
+	    (c = memcmp(&a->src_net, &b->src_net, sizeof(a->src_net))) ||
+	    (c = memcmp(&a->gw, &b->gw, sizeof(a->gw))))
+		return c;
+	/* Equal keys: keep dump order, so the first copy survives. */
+	return a < b ? -1 : a > b;
+}
+
+/*
+ * The kernel resumes an IPv6 route dump after a tree change by walking from
+ * the root again and skipping as many routes as it already sent, without
+ * flagging NLM_F_DUMP_INTR: a route added meanwhile before the resume point
+ * makes one route come twice.  Drop such repeats (same identity), keeping
+ * the first (memcmp is exact: the parser zeroes each struct first).
+ */
+static int drop_v6_repeats(struct collect *c)
+{
+	size_t n = c->n - c->first, k = 0;
+	struct nlhl_route **idx;
+	bool any = false;
+
+	if (n < 2)
+		return 0;
+	idx = malloc(n * sizeof(*idx));
+	if (!idx)
+		return -ENOMEM;
+	for (size_t i = 0; i < n; i++)
+		idx[i] = &c->list[c->first + i];
+	qsort(idx, n, sizeof(*idx), v6_key_cmp);
+	for (size_t i = 1; i < n; i++) {
+		const struct nlhl_route *a = idx[i - 1], *b = idx[i];
+
+		if (a->table == b->table && a->priority == b->priority &&
+		    a->link_index == b->link_index && a->type == b->type &&
+		    !memcmp(&a->dst, &b->dst, sizeof(a->dst)) &&
+		    !memcmp(&a->src_net, &b->src_net, sizeof(a->src_net)) &&
+		    !memcmp(&a->gw, &b->gw, sizeof(a->gw))) {
+			idx[i]->family = 0;  /* mark the later copy */
+			any = true;
+			/* keep idx[i-1] as the reference for a third copy */
+			idx[i] = idx[i - 1];
+		}
+	}
+	free(idx);
+	if (!any)
+		return 0;
+	for (size_t i = c->first; i < c->n; i++) {
+		if (!c->list[i].family) {
+			free(c->list[i].multipath);
+			continue;
+		}
+		c->list[c->first + k++] = c->list[i];
+	}
+	c->n = c->first + k;
+	return 0;
+}
+
 static int collect_family(nlhl_handle *h, int family, struct collect *c)
 {
+	int r;
+
 	c->first = c->n;
-	return run_dumps(h, family, &c->flt, collect_cb, collect_restart, c);
+	r = run_dumps(h, family, &c->flt, collect_cb, collect_restart, c);
+	if (r == 0 && family == AF_INET6)
+		r = drop_v6_repeats(c);
+	return r;
 }
 
 NLHL_API void nlhl_route_list_free(struct nlhl_route *list, size_t n)

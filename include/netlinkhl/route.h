@@ -15,8 +15,12 @@
  *
  * Lists are run on the library's own dump loop, never on libnl caches: two
  * routes that differ only by device or gateway are both listed, and a dump
- * interrupted by concurrent changes is restarted from scratch (each route
- * exactly once) or fails with -EINTR.
+ * the kernel flags as interrupted by concurrent changes is restarted from
+ * scratch (each route exactly once) or fails with -EINTR.  Kernels up to
+ * 6.18 never flag route dumps: IPv4 dumps resume by key and stay exact;
+ * IPv6 dumps resume by count, so a route added meanwhile repeats one (the
+ * list drops such repeats) and a route removed meanwhile hides one (no
+ * one can tell; list again when that matters).
  */
 #ifndef NETLINKHL_ROUTE_H
 #define NETLINKHL_ROUTE_H
