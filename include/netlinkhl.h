@@ -27,6 +27,7 @@
 #include <netlinkhl/nexthop.h>
 
 #include <netlinkhl/rule.h>
+#include <netlinkhl/neigh.h>
 
 
 /* traffic control */
