@@ -10,6 +10,7 @@
 
 #include "internal-route.h"
 #include "internal-addr.h"
+#include "internal-watch.h"
 
 /* ------------------------------------------------------------ changes */
 
@@ -175,27 +176,41 @@ static int dump_msg(int family, const struct filter *flt, struct nl_msg **ret)
 	return 0;
 }
 
-/* Runs one dump per family (AF_UNSPEC: IPv4 then IPv6, so that a table
+/*
+ * Runs one dump per family (AF_UNSPEC: IPv4 then IPv6, so that a table
  * filter works for both: the kernel rejects a missing table in an
- * AF_UNSPEC dump but returns nothing for one family). */
+ * AF_UNSPEC dump but returns nothing for one family).
+ *
+ * The kernel never flags route dumps as interrupted.  IPv4 dumps resume by
+ * key and stay exact; IPv6 dumps resume by count after a tree change and
+ * repeat or skip routes.  So the IPv6 dump runs under a watch of the IPv6
+ * route group: *changed (when not NULL) tells whether anything changed
+ * while it ran.
+ */
 static int run_dumps(nlhl_handle *h, int family, const struct filter *flt, nlhl_msg_cb cb,
-		     int (*restart)(void *), void *arg)
+		     int (*restart)(void *), void *arg, bool *changed)
 {
 	static const int both[] = { AF_INET, AF_INET6 };
 	nlhl_handle *use;
 	int r = 0;
 
+	if (changed)
+		*changed = false;
 	r = nlhl__handle_acquire(h, &use);
 	if (r < 0)
 		return r;
 	for (int i = 0; i < 2 && r == 0; i++) {
 		int fam = family ? family : both[i];
 		struct nl_msg *msg;
+		int watch = -1;
 
 		r = dump_msg(fam, flt, &msg);
 		if (r < 0)
 			break;
-		r = nlhl__dump(use, msg, cb, restart, arg);
+		if (changed && fam == AF_INET6)
+			r = nlhl__watch_open(use, RTNLGRP_IPV6_ROUTE, &watch);
+		if (r == 0)
+			r = nlhl__dump(use, msg, cb, restart, arg);
 		nlmsg_free(msg);
 		/* A table that one family lacks is an empty result for that
 		 * family (some kernels fail the dump with -ENOENT). */
@@ -203,6 +218,9 @@ static int run_dumps(nlhl_handle *h, int family, const struct filter *flt, nlhl_
 			nlhl__detail_clear();
 			r = 0;
 		}
+		if (r == 0 && nlhl__watch_fired(watch))
+			*changed = true;
+		nlhl__watch_close(watch);
 		if (family)
 			break;
 	}
@@ -332,12 +350,26 @@ static int drop_v6_repeats(struct collect *c)
 	return 0;
 }
 
+/* One family into c; an IPv6 dump that changes raced is run again from
+ * scratch, as the engine does with dumps the kernel flags. */
 static int collect_family(nlhl_handle *h, int family, struct collect *c)
 {
+	bool changed;
 	int r;
 
 	c->first = c->n;
-	r = run_dumps(h, family, &c->flt, collect_cb, collect_restart, c);
+	for (int attempt = 0;; attempt++) {
+		r = run_dumps(h, family, &c->flt, collect_cb, collect_restart, c, &changed);
+		if (r < 0 || !changed)
+			break;
+		collect_restart(c);
+		if (attempt + 1 >= NLHL_DUMP_RETRIES) {
+			nlhl__detail_set("dump interrupted by concurrent changes %d times in a row",
+					 NLHL_DUMP_RETRIES);
+			return -EINTR;
+		}
+	}
+	/* Without a watch (no CAP_NET_ADMIN) repeats can still come. */
 	if (r == 0 && family == AF_INET6)
 		r = drop_v6_repeats(c);
 	return r;
@@ -430,13 +462,19 @@ NLHL_API int nlhl_route_foreach(nlhl_handle *h, int family, const struct nlhl_ro
 {
 	const char *op = "route foreach";
 	struct stream s = { .cb = cb, .arg = arg };
+	bool changed;
 	int r;
 
 	NLHL_CHECK_PTR(cb, op);
 	r = check_filter(family, filter, mask, &s.flt, op);
 	if (r < 0)
 		return r;
-	r = run_dumps(h, family, &s.flt, stream_cb, NULL, &s);
+	r = run_dumps(h, family, &s.flt, stream_cb, NULL, &s, &changed);
+	if (r == 0 && changed) {
+		nlhl__detail_set("dump interrupted by concurrent changes; "
+				 "routes may be missing or repeated");
+		r = -EINTR;
+	}
 	if (r < 0)
 		return nlhl__fail_req(r, "%s", op);
 	return 0;

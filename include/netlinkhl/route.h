@@ -15,12 +15,13 @@
  *
  * Lists are run on the library's own dump loop, never on libnl caches: two
  * routes that differ only by device or gateway are both listed, and a dump
- * the kernel flags as interrupted by concurrent changes is restarted from
- * scratch (each route exactly once) or fails with -EINTR.  Kernels up to
- * 6.18 never flag route dumps: IPv4 dumps resume by key and stay exact;
- * IPv6 dumps resume by count, so a route added meanwhile repeats one (the
- * list drops such repeats) and a route removed meanwhile hides one (no
- * one can tell; list again when that matters).
+ * interrupted by concurrent changes is restarted from scratch (each route
+ * exactly once) or fails with -EINTR after 10 attempts.  The kernel never
+ * flags route dumps itself: IPv4 dumps resume by key and stay exact; IPv6
+ * dumps resume by count and would repeat or hide routes, so the library
+ * watches the IPv6 route group while one runs (this needs CAP_NET_ADMIN in
+ * the handle's netns; without it, repeats are dropped but a route removed
+ * during the dump can hide another).
  */
 #ifndef NETLINKHL_ROUTE_H
 #define NETLINKHL_ROUTE_H
@@ -219,9 +220,9 @@ NLHL_API int nlhl_route_list_filtered(nlhl_handle *h, int family,
  * Streams the routes nlhl_route_list_filtered() would return to cb, one
  * at a time, without holding them: memory stays flat for any table size.
  * cb returns 0 to go on, or a negative errno to stop; foreach then returns
- * that value.  A stream cannot be restarted: when the kernel flags the dump
- * as interrupted by concurrent changes, foreach returns -EINTR after the
- * last route (routes may then have been missed or repeated).
+ * that value.  A stream cannot be restarted: when concurrent changes raced
+ * the dump (see above), foreach returns -EINTR after the last route
+ * (routes may then have been missed or repeated).
  */
 typedef int (*nlhl_route_cb)(const struct nlhl_route *route, void *arg);
 NLHL_API int nlhl_route_foreach(nlhl_handle *h, int family, const struct nlhl_route *filter,
