@@ -19,6 +19,7 @@
 #include <netlinkhl/parse.h>
 
 /* links */
+#include <netlinkhl/link.h>
 
 
 /* addresses, routes, rules, neighbours */
