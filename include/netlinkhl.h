@@ -35,6 +35,7 @@
 
 
 /* events, batches */
+#include <netlinkhl/batch.h>
 
 
 #endif
