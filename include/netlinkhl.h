@@ -36,6 +36,7 @@
 
 /* events, batches */
 #include <netlinkhl/batch.h>
+#include <netlinkhl/monitor.h>
 
 
 #endif
