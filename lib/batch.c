@@ -94,6 +94,11 @@ NLHL_API void nlhl_batch_free(nlhl_batch *b)
 	free(b);
 }
 
+nlhl_handle *nlhl__batch_handle(const nlhl_batch *b)
+{
+	return b->h;
+}
+
 NLHL_API size_t nlhl_batch_len(const nlhl_batch *b)
 {
 	return b ? b->n : 0;

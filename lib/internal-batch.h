@@ -22,4 +22,7 @@ typedef void (*nlhl__batch_describe_fn)(const struct nlmsghdr *nlh, char *buf, s
 NLHL_INTERNAL int nlhl__batch_queue(nlhl_batch *b, const struct nlmsghdr *nlh,
 				    nlhl__batch_describe_fn describe, const char *op);
 
+/* The handle the batch sends on (NULL: the default handle). */
+NLHL_INTERNAL nlhl_handle *nlhl__batch_handle(const nlhl_batch *b);
+
 #endif

@@ -16,16 +16,53 @@
 #include <linux/net_namespace.h>
 
 #include "internal-monitor.h"
+#include "internal-route.h"
+#include "internal-addr.h"
+#include "internal-rule.h"
+#include "internal-nexthop.h"
 
 /* ---------------------------------------------------- kinds and parsers */
 
+/* The families' own parsers, behind one signature. */
+static int parse_addr(const struct nlmsghdr *nlh, void *ret)
+{
+	return nlhl__addr_parse(nlh, ret);
+}
+
+static int parse_route(const struct nlmsghdr *nlh, void *ret)
+{
+	return nlhl__route_parse(nlh, ret);
+}
+
+static void clear_route(void *obj)
+{
+	nlhl_route_clear(obj);
+}
+
+static int parse_rule(const struct nlmsghdr *nlh, void *ret)
+{
+	return nlhl__rule_parse(nlh, ret);
+}
+
+static int parse_nexthop(const struct nlmsghdr *nlh, void *ret)
+{
+	return nlhl__nexthop_parse(nlh, ret);
+}
+
+static void clear_nexthop(void *obj)
+{
+	nlhl_nexthop_clear(obj);
+}
+
 static const struct nlhl__mon_kind kinds[] = {
 	{ NLHL_OBJ_LINK, "link", NLHL_MONITOR_LINK, 0, NULL, NULL },
-	{ NLHL_OBJ_ADDR, "addr", NLHL_MONITOR_ADDR, 0, NULL, NULL },
-	{ NLHL_OBJ_ROUTE, "route", NLHL_MONITOR_ROUTE, 0, NULL, NULL },
+	{ NLHL_OBJ_ADDR, "addr", NLHL_MONITOR_ADDR, sizeof(struct nlhl_addr), parse_addr, NULL },
+	{ NLHL_OBJ_ROUTE, "route", NLHL_MONITOR_ROUTE, sizeof(struct nlhl_route), parse_route,
+	  clear_route },
 	{ NLHL_OBJ_NEIGH, "neigh", NLHL_MONITOR_NEIGH, 0, NULL, NULL },
-	{ NLHL_OBJ_RULE, "rule", NLHL_MONITOR_RULE, 0, NULL, NULL },
-	{ NLHL_OBJ_NEXTHOP, "nexthop", NLHL_MONITOR_NEXTHOP, 0, NULL, NULL },
+	{ NLHL_OBJ_RULE, "rule", NLHL_MONITOR_RULE, sizeof(struct nlhl_rule), parse_rule, NULL },
+	{ NLHL_OBJ_NEXTHOP, "nexthop", NLHL_MONITOR_NEXTHOP, sizeof(struct nlhl_nexthop),
+	  parse_nexthop, clear_nexthop },
 	{ NLHL_OBJ_NSID, "nsid", NLHL_MONITOR_NSID, 0, NULL, NULL },
 	{ NLHL_OBJ_QDISC, "qdisc", NLHL_MONITOR_QDISC, 0, NULL, NULL },
 };

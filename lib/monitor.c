@@ -200,7 +200,7 @@ struct nlhl_monitor {
 	void *arg;
 	bool list_due;            /* a listing is to be run */
 	bool listed_once;         /* tab is the baseline of what was reported */
-	bool synced;              /* NLHL_EVENT_SYNCED was delivered */
+	bool synced;              /* the first listing is complete */
 	struct table tab;         /* what was reported (list_existing/resync) */
 	void *scratch[NLHL_OBJ_QDISC + 1]; /* parsed objects, one per kind */
 };
@@ -347,10 +347,15 @@ static int dumped(nlhl_monitor *m, struct listing *L, const struct nlmsghdr *nlh
 	uint8_t key[NLHL_MON_KEY_MAX];
 	uint64_t content = 0;
 	size_t klen = nlhl__mon_key(nlh, key, &content);
-	struct entry *old;
+	struct entry *old, *prev;
+	bool seen_same;
 	int r;
 
 	L->pos++;
+	/* an interrupted dump runs again: what it gave before and gives
+	 * again unchanged is not reported twice */
+	prev = klen ? tab_find(&L->fresh, key, klen) : NULL;
+	seen_same = prev && prev->content == content;
 	if (klen) {
 		/* the messages are kept for a resync, and during the first
 		 * listing in case an overrun makes it a resync */
@@ -359,10 +364,10 @@ static int dumped(nlhl_monitor *m, struct listing *L, const struct nlmsghdr *nlh
 		if (r < 0)
 			return r;
 	}
-	if (!L->report)
+	if (!L->report || seen_same)
 		return 0;
-	if (!m->listed_once)
-		return deliver(m, nlh, NLHL_EVENT_F_EXISTING);
+	if (!m->listed_once || prev)
+		return deliver(m, nlh, m->synced ? NLHL_EVENT_F_RESYNC : NLHL_EVENT_F_EXISTING);
 	old = klen ? tab_find(&m->tab, key, klen) : NULL;
 	if (old && old->content == content)
 		return 0;
@@ -543,10 +548,8 @@ static int run_listing(nlhl_monitor *m)
 			return r;
 		if (!m->opts.resync)
 			tab_free(&m->tab);  /* only a resync needs it later */
-		if (!report)
-			return 0;
 		m->synced = true;
-		return deliver_simple(m, NLHL_EVENT_SYNCED);
+		return report ? deliver_simple(m, NLHL_EVENT_SYNCED) : 0;
 	}
 }
 

@@ -194,6 +194,157 @@ START_TEST(batch_bad_input)
 }
 END_TEST
 
+/* ---------------------------------------------------- typed entries */
+
+static void route_n(struct nlhl_route *r, uint32_t i)
+{
+	memset(r, 0, sizeof(*r));
+	r->type = NLHL_RTN_BLACKHOLE;
+	r->dst.family = AF_INET;
+	r->dst.prefixlen = 32;
+	r->dst.addr[0] = 10;
+	r->dst.addr[1] = (uint8_t)(i >> 16);
+	r->dst.addr[2] = (uint8_t)(i >> 8);
+	r->dst.addr[3] = (uint8_t)i;
+}
+
+/* Routes through the route family's own builder: failures carry the
+ * route's name and the kernel's text; bad input is refused when queued. */
+START_TEST(batch_routes_typed)
+{
+	nlhl_batch *b;
+	struct nlhl_route r;
+	const char *msg;
+	int err;
+
+	NLT_SH_OK("ip link add bt0 type veth peer name bt1 && ip link set bt0 up && "
+		  "ip addr add 10.200.0.1/24 dev bt0");
+	NLT_OK(nlhl_batch_new(NULL, NULL, &b));
+	for (uint32_t i = 0; i < 300; i++) {
+		route_n(&r, i);
+		NLT_OK(nlhl_batch_route_add(b, &r));
+	}
+	/* #300: a gateway outside every connected prefix */
+	route_n(&r, 300);
+	r.type = 0;
+	NLT_OK(nlhl_parse_ip("192.0.2.77", &r.gw));
+	NLT_OK(nlhl_batch_route_add(b, &r));
+	/* #301: the route of #5 again */
+	route_n(&r, 5);
+	NLT_OK(nlhl_batch_route_add(b, &r));
+	/* #302: replace #6 with a unicast route via bt0 */
+	route_n(&r, 6);
+	r.type = 0;
+	NLT_OK(nlhl_parse_ip("10.200.0.2", &r.gw));
+	NLT_OK(nlhl_batch_route_replace(b, &r));
+	/* refused at once, not queued: prefix length 33 */
+	route_n(&r, 7);
+	r.dst.prefixlen = 33;
+	NLT_ERR(nlhl_batch_route_add(b, &r), -EINVAL);
+	ck_assert_uint_eq(nlhl_batch_len(b), 303);
+
+	NLT_ERR(nlhl_batch_send(b), -ENETUNREACH);
+	NLT_ERRMSG_HAS("first #300: route add 10.0.1.44/32: Nexthop has invalid gateway");
+	ck_assert_uint_eq(nlhl_batch_failed(b), 2);
+	NLT_OK(nlhl_batch_result(b, 300, &err, &msg));
+	ck_assert_int_eq(err, -ENETUNREACH);
+	ck_assert_msg(strstr(msg, "route add 10.0.1.44/32: Nexthop has invalid gateway"), "%s", msg);
+	NLT_OK(nlhl_batch_result(b, 301, &err, &msg));
+	ck_assert_int_eq(err, -EEXIST);
+	ck_assert_msg(strstr(msg, "route add 10.0.0.5/32"), "%s", msg);
+	NLT_OK(nlhl_batch_result(b, 302, &err, &msg));
+	ck_assert_int_eq(err, 0);
+	/* the oracle */
+	ck_assert_int_eq(count_blackholes(), 299);
+	{
+		json_object *j = nlt_json("ip -j route show 10.0.0.6/32");
+
+		ck_assert_int_eq(json_object_array_length(j), 1);
+		ck_assert_str_eq(nlt_jstr(json_object_array_get_idx(j, 0), "gateway"), "10.200.0.2");
+		json_object_put(j);
+	}
+	/* delete them all in one more send on the same batch */
+	for (uint32_t i = 0; i < 300; i++) {
+		route_n(&r, i);
+		if (i == 6)
+			r.type = 0;
+		NLT_OK(nlhl_batch_route_del(b, &r));
+	}
+	NLT_OK(nlhl_batch_send(b));
+	ck_assert_uint_eq(nlhl_batch_failed(b), 2);  /* the earlier two */
+	ck_assert_int_eq(count_blackholes(), 0);
+	nlhl_batch_free(b);
+}
+END_TEST
+
+/* ------------------------------------------------- streaming, memory */
+
+static long status_kb(const char *field)
+{
+	FILE *f = fopen("/proc/self/status", "r");
+	char line[256];
+	long v = -1;
+
+	ck_assert_ptr_nonnull(f);
+	while (fgets(line, sizeof(line), f))
+		if (!strncmp(line, field, strlen(field)))
+			v = atol(line + strlen(field) + 1);
+	fclose(f);
+	return v;
+}
+
+static int count_route(const struct nlhl_route *r, void *arg)
+{
+	if (r->type == NLHL_RTN_BLACKHOLE)
+		(*(long *)arg)++;
+	return 0;
+}
+
+/* nlhl_route_foreach over 100k routes: the peak RSS grows by far less
+ * than holding the list would take. */
+START_TEST(foreach_100k_flat_memory)
+{
+	enum { N = 100000 };
+	nlhl_batch *b;
+	nlhl_handle *h;
+	struct nlhl_route r;
+	long before, peak, n = 0;
+	FILE *f;
+
+	NLT_OK(nlhl_handle_new(&h));
+	NLT_OK(nlhl_batch_new(h, NULL, &b));
+	for (uint32_t i = 0; i < N; i++) {
+		route_n(&r, i);
+		NLT_OK(nlhl_batch_route_add(b, &r));
+	}
+	NLT_OK(nlhl_batch_send(b));
+	nlhl_batch_free(b);
+	/* warm up the handle's buffer, then reset the peak (clear_refs 5) */
+	NLT_OK(nlhl_route_foreach(h, AF_INET, NULL, 0, count_route, &n));
+	ck_assert_int_eq(n, N);
+	f = fopen("/proc/self/clear_refs", "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("5", f);
+	fclose(f);
+	before = status_kb("VmRSS:");
+	n = 0;
+	NLT_OK(nlhl_route_foreach(h, AF_INET, NULL, 0, count_route, &n));
+	peak = status_kb("VmHWM:");
+	ck_assert_int_eq(n, N);
+	/* holding them would take N * sizeof(struct nlhl_route) */
+	ck_assert_msg(peak - before < 2048, "foreach grew RSS by %ld kB (a list: %zu kB)",
+		      peak - before, N * sizeof(struct nlhl_route) / 1024);
+	/* the oracle counts the same table */
+	{
+		char *c = nlt_output("ip route show type blackhole | wc -l");
+
+		ck_assert_int_eq(atoi(c), N);
+		free(c);
+	}
+	nlhl_handle_free(h);
+}
+END_TEST
+
 static Suite *batch_suite(void)
 {
 	Suite *s = suite_create("batch");
@@ -203,6 +354,10 @@ static Suite *batch_suite(void)
 	tcase_add_test(tc, batch_1000_ack_each_small_sends);
 	tcase_add_test(tc, batch_stop_on_error);
 	tcase_add_test(tc, batch_bad_input);
+	tcase_add_test(tc, batch_routes_typed);
+	tc = nlt_tcase(s, "streaming");
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, foreach_100k_flat_memory);
 	return s;
 }
 NLT_SUITE(batch_suite)

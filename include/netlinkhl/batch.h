@@ -33,6 +33,8 @@ typedef struct nlhl_batch nlhl_batch;
 struct nlhl_route;
 struct nlhl_addr;
 struct nlhl_link;
+struct nlhl_rule;
+struct nlhl_nexthop;
 
 /*
  * Options, extensible in the libbpf way: set sz = sizeof(struct
@@ -75,6 +77,29 @@ NLHL_API void nlhl_batch_reset(nlhl_batch *b);
  */
 NLHL_API int nlhl_batch_add_raw(nlhl_batch *b, const void *nlmsg, size_t len,
 				const char *what);
+
+/*
+ * Typed entries: the same validation and message as the single calls
+ * (nlhl_route_add(), ...); bad input fails here with -EINVAL and the
+ * single call's text, and is not queued.  Links are named by attrs.index,
+ * or by attrs.name (one lookup on the batch's handle when queued).
+ */
+NLHL_API int nlhl_batch_route_add(nlhl_batch *b, const struct nlhl_route *route);
+NLHL_API int nlhl_batch_route_append(nlhl_batch *b, const struct nlhl_route *route);
+NLHL_API int nlhl_batch_route_replace(nlhl_batch *b, const struct nlhl_route *route);
+NLHL_API int nlhl_batch_route_del(nlhl_batch *b, const struct nlhl_route *route);
+NLHL_API int nlhl_batch_addr_add(nlhl_batch *b, const struct nlhl_link *link,
+				 const struct nlhl_addr *addr);
+NLHL_API int nlhl_batch_addr_replace(nlhl_batch *b, const struct nlhl_link *link,
+				     const struct nlhl_addr *addr);
+NLHL_API int nlhl_batch_addr_del(nlhl_batch *b, const struct nlhl_link *link,
+				 const struct nlhl_addr *addr);
+NLHL_API int nlhl_batch_rule_add(nlhl_batch *b, const struct nlhl_rule *rule);
+NLHL_API int nlhl_batch_rule_del(nlhl_batch *b, const struct nlhl_rule *rule);
+/* With id 0 the kernel picks an id, which the batch does not report. */
+NLHL_API int nlhl_batch_nexthop_add(nlhl_batch *b, const struct nlhl_nexthop *nh);
+NLHL_API int nlhl_batch_nexthop_replace(nlhl_batch *b, const struct nlhl_nexthop *nh);
+NLHL_API int nlhl_batch_nexthop_del(nlhl_batch *b, uint32_t id);
 
 /*
  * Sends every request not sent yet and collects their results.  Returns 0
