@@ -190,10 +190,18 @@ static int ifindex_of(const char *name)
 	return i;
 }
 
+/* A veth pair, up, with carrier: IPv6 holds back the events of its
+ * addresses until the link is ready, so tests start from there. */
 static void veth(const char *a, const char *b)
 {
 	NLT_SH_OK("ip link add %s type veth peer name %s && ip link set %s up && ip link set %s up",
 		  a, b, a, b);
+	for (int i = 0; i < 500; i++) {
+		if (nlt_sh("ip -j link show dev %s | jq -e '.[0].operstate == \"UP\"' >/dev/null", a) == 0)
+			return;
+		usleep(10000);
+	}
+	ck_abort_msg("%s never came up", a);
 }
 
 /* ------------------------------------------------------------ families */
