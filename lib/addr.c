@@ -13,6 +13,7 @@
 #include <linux/rtnetlink.h>
 
 #include "internal-addr.h"
+#include "internal-link.h"
 
 #ifndef IFA_RT_PRIORITY
 #define IFA_RT_PRIORITY 9
@@ -261,66 +262,6 @@ int nlhl__addr_parse(const struct nlmsghdr *nlh, struct nlhl_addr *a)
 	return 0;
 }
 
-/* ------------------------------------------------------------ links */
-
-#if __has_include("netlinkhl/link.h")
-#include "netlinkhl/link.h"
-#include <linux/if_link.h>
-
-static int ifindex_cb(const struct nlmsghdr *nlh, void *arg)
-{
-	if (nlh->nlmsg_type == RTM_NEWLINK && nlh->nlmsg_len >= NLMSG_LENGTH(sizeof(struct ifinfomsg)))
-		*(int *)arg = ((const struct ifinfomsg *)nlmsg_data(nlh))->ifi_index;
-	return 0;
-}
-
-int nlhl__link_ifindex(nlhl_handle *h, const struct nlhl_link *link, const char *op, int *ret)
-{
-	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC };
-	struct nl_msg *msg;
-	int index = 0, r;
-
-	if (!link)
-		return nlhl__fail(-EINVAL, "%s: link is NULL", op);
-	if (link->attrs.index > 0) {
-		*ret = link->attrs.index;
-		return 0;
-	}
-	if (link->attrs.index < 0)
-		return nlhl__fail(-EINVAL, "%s: link index %d is negative", op, link->attrs.index);
-	r = nlhl__check_ifname(link->attrs.name, op);
-	if (r < 0)
-		return r;
-	msg = nlmsg_alloc_size(128);
-	if (!msg)
-		return nlhl__fail(-ENOMEM, "%s: out of memory", op);
-	nlmsg_hdr(msg)->nlmsg_type = RTM_GETLINK;
-	/* Only the index is wanted: skip the stats and VF lists. */
-	if (nlmsg_append(msg, &ifi, sizeof(ifi), NLMSG_ALIGNTO) < 0 ||
-	    nla_put_string(msg, IFLA_IFNAME, link->attrs.name) < 0 ||
-	    nla_put_u32(msg, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS) < 0) {
-		nlmsg_free(msg);
-		return nlhl__fail(-EMSGSIZE, "%s: message too large", op);
-	}
-	r = nlhl__request(h, msg, ifindex_cb, &index);
-	nlmsg_free(msg);
-	if (r == 0 && index <= 0)
-		r = -ENODEV;
-	if (r < 0)
-		return nlhl__fail_req(r, "%s: link %s", op, link->attrs.name);
-	*ret = index;
-	return 0;
-}
-#else
-int nlhl__link_ifindex(nlhl_handle *h, const struct nlhl_link *link, const char *op, int *ret)
-{
-	(void)h;
-	(void)link;
-	(void)ret;
-	return nlhl__fail(-ENOSYS, "%s: links are not built in yet", op);
-}
-#endif
-
 /* ------------------------------------------------------------ changes */
 
 static int addr_change(nlhl_handle *h, int type, int flags, const struct nlhl_link *link,
@@ -332,7 +273,7 @@ static int addr_change(nlhl_handle *h, int type, int flags, const struct nlhl_li
 	int ifindex = 0, r;
 
 	NLHL_CHECK_PTR(addr, op);
-	r = nlhl__link_ifindex(h, link, op, &ifindex);
+	r = nlhl__link_index(h, link, op, &ifindex);
 	if (r < 0)
 		return r;
 	r = nlhl__addr_build(type, flags, ifindex, addr, &msg);
@@ -438,7 +379,7 @@ static int addr_dump(nlhl_handle *h, const struct nlhl_link *link, int family,
 		return nlhl__fail(-EINVAL, "%s: family %d is not AF_INET, AF_INET6 or AF_UNSPEC",
 				  op, family);
 	if (link) {
-		r = nlhl__link_ifindex(h, link, op, &d->ifindex);
+		r = nlhl__link_index(h, link, op, &d->ifindex);
 		if (r < 0)
 			return r;
 	}

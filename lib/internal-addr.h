@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * Private: struct nlhl_addr <-> RTM_*ADDR messages (lib/addr.c), shared
- * with the event monitor, pipelined batches and the fuzz targets; and the
- * link lookup that addresses and routes share.
+ * with the event monitor, pipelined batches and the fuzz targets.
  */
 #ifndef NLHL_INTERNAL_ADDR_H
 #define NLHL_INTERNAL_ADDR_H
@@ -20,10 +19,5 @@ NLHL_INTERNAL int nlhl__addr_parse(const struct nlmsghdr *nlh, struct nlhl_addr 
  * "addr add 10.0.0.1/24: ..."). */
 NLHL_INTERNAL int nlhl__addr_build(int type, int flags, int ifindex,
 				   const struct nlhl_addr *addr, struct nl_msg **ret);
-
-/* The ifindex of link: attrs.index, or one RTM_GETLINK by attrs.name
- * when the index is 0.  Failures are recorded as "<op>: ...". */
-NLHL_INTERNAL int nlhl__link_ifindex(nlhl_handle *h, const struct nlhl_link *link,
-				     const char *op, int *ret);
 
 #endif

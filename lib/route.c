@@ -9,7 +9,7 @@
 #include <linux/rtnetlink.h>
 
 #include "internal-route.h"
-#include "internal-addr.h"
+#include "internal-link.h"
 #include "internal-watch.h"
 
 /* ------------------------------------------------------------ changes */
@@ -424,7 +424,7 @@ NLHL_API int nlhl_route_list(nlhl_handle *h, const struct nlhl_link *link, int f
 	NLHL_CHECK_PTR(ret_n, "route list");
 	if (!link)
 		return nlhl_route_list_filtered(h, family, NULL, 0, ret, ret_n);
-	r = nlhl__link_ifindex(h, link, "route list", &f.link_index);
+	r = nlhl__link_index(h, link, "route list", &f.link_index);
 	if (r < 0)
 		return r;
 	return nlhl_route_list_filtered(h, family, &f, NLHL_RT_FILTER_OIF, ret, ret_n);
