@@ -262,6 +262,11 @@ int nlhl__addr_parse(const struct nlmsghdr *nlh, struct nlhl_addr *a)
 	return 0;
 }
 
+int nlhl__link_ifindex(nlhl_handle *h, const struct nlhl_link *link, const char *op, int *ret)
+{
+	return nlhl__link_index(h, link, op, ret);
+}
+
 /* ------------------------------------------------------------ changes */
 
 static int addr_change(nlhl_handle *h, int type, int flags, const struct nlhl_link *link,

@@ -20,4 +20,9 @@ NLHL_INTERNAL int nlhl__addr_parse(const struct nlmsghdr *nlh, struct nlhl_addr 
 NLHL_INTERNAL int nlhl__addr_build(int type, int flags, int ifindex,
 				   const struct nlhl_addr *addr, struct nl_msg **ret);
 
+/* The ifindex of link (attrs.index, or looked up by attrs.name); kept for
+ * the batch and monitor code that uses it: same as nlhl__link_index. */
+NLHL_INTERNAL int nlhl__link_ifindex(nlhl_handle *h, const struct nlhl_link *link,
+				     const char *op, int *ret);
+
 #endif
