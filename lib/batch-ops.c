@@ -7,6 +7,7 @@
  */
 #define _GNU_SOURCE
 #include <stdio.h>
+#include <stdlib.h>
 #include <linux/rtnetlink.h>
 
 #include "internal-batch.h"
@@ -14,6 +15,8 @@
 #include "internal-addr.h"
 #include "internal-rule.h"
 #include "internal-nexthop.h"
+#include "internal-neigh.h"
+#include "internal-link.h"
 
 static int queue_built(nlhl_batch *b, struct nl_msg *msg, nlhl__batch_describe_fn d,
 		       const char *op)
@@ -210,4 +213,89 @@ NLHL_API int nlhl_batch_nexthop_del(nlhl_batch *b, uint32_t id)
 	struct nlhl_nexthop nh = { .id = id };
 
 	return batch_nexthop(b, RTM_DELNEXTHOP, 0, "nexthop del", &nh);
+}
+
+/* --------------------------------------------------------- neighbours */
+
+static void describe_neigh(const struct nlmsghdr *nlh, char *buf, size_t size)
+{
+	struct nlhl_neigh n;
+	char what[128];
+
+	if (nlhl__neigh_parse(nlh, &n) < 0) {
+		snprintf(buf, size, "%s", nlhl__neigh_op(nlh->nlmsg_type, nlh->nlmsg_flags, 0));
+		return;
+	}
+	nlhl__neigh_describe(&n, what, sizeof(what));
+	snprintf(buf, size, "%s %s", nlhl__neigh_op(nlh->nlmsg_type, nlh->nlmsg_flags, n.family),
+		 what);
+}
+
+static int batch_neigh(nlhl_batch *b, int type, int flags, const struct nlhl_neigh *neigh)
+{
+	const char *op = nlhl__neigh_op(type, flags, neigh ? neigh->family : 0);
+	struct nl_msg *msg;
+	int r;
+
+	if (!b)
+		return nlhl__fail(-EINVAL, "batch %s: b is NULL", op);
+	r = nlhl__neigh_build(type, flags, neigh, &msg);
+	if (r < 0)
+		return r;
+	return queue_built(b, msg, describe_neigh, op);
+}
+
+NLHL_API int nlhl_batch_neigh_add(nlhl_batch *b, const struct nlhl_neigh *neigh)
+{
+	return batch_neigh(b, RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_EXCL, neigh);
+}
+
+NLHL_API int nlhl_batch_neigh_set(nlhl_batch *b, const struct nlhl_neigh *neigh)
+{
+	return batch_neigh(b, RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_REPLACE, neigh);
+}
+
+NLHL_API int nlhl_batch_neigh_del(nlhl_batch *b, const struct nlhl_neigh *neigh)
+{
+	return batch_neigh(b, RTM_DELNEIGH, 0, neigh);
+}
+
+/* -------------------------------------------------------------- links */
+
+static void describe_link(const struct nlmsghdr *nlh, char *buf, size_t size)
+{
+	const char *op = nlh->nlmsg_type == RTM_DELLINK ? "link del" : "link add";
+	const struct ifinfomsg *ifi = NLMSG_DATA(nlh);
+	struct nlhl_link *l = malloc(sizeof(*l));
+
+	if (l && nlhl__link_parse(nlh, l) == 0 && l->attrs.name[0])
+		snprintf(buf, size, "%s %s", op, l->attrs.name);
+	else
+		snprintf(buf, size, "%s #%d", op, ifi->ifi_index);
+	free(l);
+}
+
+static int batch_link(nlhl_batch *b, enum nlhl__link_op lop, const char *op,
+		      const struct nlhl_link *link)
+{
+	struct nl_msg *msg;
+	int r;
+
+	if (!b)
+		return nlhl__fail(-EINVAL, "batch %s: b is NULL", op);
+	NLHL_CHECK_PTR(link, op);
+	r = nlhl__link_msg(lop, link, op, &msg);
+	if (r < 0)
+		return r;
+	return queue_built(b, msg, describe_link, op);
+}
+
+NLHL_API int nlhl_batch_link_add(nlhl_batch *b, const struct nlhl_link *link)
+{
+	return batch_link(b, NLHL__LINK_CREATE, "link add", link);
+}
+
+NLHL_API int nlhl_batch_link_del(nlhl_batch *b, const struct nlhl_link *link)
+{
+	return batch_link(b, NLHL__LINK_DEL, "link del", link);
 }

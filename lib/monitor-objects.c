@@ -20,6 +20,8 @@
 #include "internal-addr.h"
 #include "internal-rule.h"
 #include "internal-nexthop.h"
+#include "internal-link.h"
+#include "internal-neigh.h"
 
 /* ---------------------------------------------------- kinds and parsers */
 
@@ -39,6 +41,16 @@ static void clear_route(void *obj)
 	nlhl_route_clear(obj);
 }
 
+static int parse_link(const struct nlmsghdr *nlh, void *ret)
+{
+	return nlhl__link_parse(nlh, ret);
+}
+
+static int parse_neigh(const struct nlmsghdr *nlh, void *ret)
+{
+	return nlhl__neigh_parse(nlh, ret);
+}
+
 static int parse_rule(const struct nlmsghdr *nlh, void *ret)
 {
 	return nlhl__rule_parse(nlh, ret);
@@ -55,11 +67,11 @@ static void clear_nexthop(void *obj)
 }
 
 static const struct nlhl__mon_kind kinds[] = {
-	{ NLHL_OBJ_LINK, "link", NLHL_MONITOR_LINK, 0, NULL, NULL },
+	{ NLHL_OBJ_LINK, "link", NLHL_MONITOR_LINK, sizeof(struct nlhl_link), parse_link, NULL },
 	{ NLHL_OBJ_ADDR, "addr", NLHL_MONITOR_ADDR, sizeof(struct nlhl_addr), parse_addr, NULL },
 	{ NLHL_OBJ_ROUTE, "route", NLHL_MONITOR_ROUTE, sizeof(struct nlhl_route), parse_route,
 	  clear_route },
-	{ NLHL_OBJ_NEIGH, "neigh", NLHL_MONITOR_NEIGH, 0, NULL, NULL },
+	{ NLHL_OBJ_NEIGH, "neigh", NLHL_MONITOR_NEIGH, sizeof(struct nlhl_neigh), parse_neigh, NULL },
 	{ NLHL_OBJ_RULE, "rule", NLHL_MONITOR_RULE, sizeof(struct nlhl_rule), parse_rule, NULL },
 	{ NLHL_OBJ_NEXTHOP, "nexthop", NLHL_MONITOR_NEXTHOP, sizeof(struct nlhl_nexthop),
 	  parse_nexthop, clear_nexthop },

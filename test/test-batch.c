@@ -277,6 +277,61 @@ START_TEST(batch_routes_typed)
 }
 END_TEST
 
+/* Addresses (link by name: one lookup when queued) and neighbours. */
+START_TEST(batch_addrs_neighs_typed)
+{
+	nlhl_batch *b;
+	struct nlhl_addr a;
+	struct nlhl_link l = { 0 };
+	struct nlhl_neigh n = { 0 };
+	const char *msg;
+	char *out;
+	int err;
+
+	NLT_SH_OK("ip link add bt0 type veth peer name bt1 && ip link set bt0 up");
+	snprintf(l.attrs.name, sizeof(l.attrs.name), "bt0");
+	NLT_OK(nlhl_batch_new(NULL, NULL, &b));
+	for (int i = 0; i < 500; i++) {
+		char s[32];
+
+		snprintf(s, sizeof(s), "10.%d.%d.1/24", 50 + i / 256, i % 256);
+		NLT_OK(nlhl_parse_addr(s, &a));
+		NLT_OK(nlhl_batch_addr_add(b, &l, &a));
+	}
+	NLT_OK(nlhl_parse_addr("10.50.0.1/24", &a));  /* #500: again */
+	NLT_OK(nlhl_batch_addr_add(b, &l, &a));
+	/* #501..#600: neighbours on the new prefixes */
+	n.link_index = nlhl_link_by_name(NULL, "bt0", &l) == 0 ? l.attrs.index : 0;
+	ck_assert_int_gt(n.link_index, 0);
+	for (int i = 0; i < 100; i++) {
+		char s[32];
+
+		snprintf(s, sizeof(s), "10.50.%d.2", i);
+		NLT_OK(nlhl_parse_ip(s, &n.ip));
+		NLT_OK(nlhl_parse_mac("02:00:00:00:00:07", &n.hw_addr));
+		NLT_OK(nlhl_batch_neigh_add(b, &n));
+	}
+	/* a name that does not exist fails when queued */
+	snprintf(l.attrs.name, sizeof(l.attrs.name), "nosuch0");
+	l.attrs.index = 0;
+	ck_assert_int_lt(nlhl_batch_addr_add(b, &l, &a), 0);
+	ck_assert_uint_eq(nlhl_batch_len(b), 601);
+
+	NLT_ERR(nlhl_batch_send(b), -EEXIST);
+	ck_assert_uint_eq(nlhl_batch_failed(b), 1);
+	NLT_OK(nlhl_batch_result(b, 500, &err, &msg));
+	ck_assert_int_eq(err, -EEXIST);
+	ck_assert_msg(strstr(msg, "addr add 10.50.0.1/24"), "%s", msg);
+	out = nlt_output("ip -j addr show dev bt0 | jq '[.[0].addr_info[] | select(.family == \"inet\")] | length'");
+	ck_assert_int_eq(atoi(out), 500);
+	free(out);
+	out = nlt_output("ip -j neigh show dev bt0 | jq '[.[] | select(.lladdr == \"02:00:00:00:00:07\")] | length'");
+	ck_assert_int_eq(atoi(out), 100);
+	free(out);
+	nlhl_batch_free(b);
+}
+END_TEST
+
 /* ------------------------------------------------- streaming, memory */
 
 static long status_kb(const char *field)
@@ -355,6 +410,7 @@ static Suite *batch_suite(void)
 	tcase_add_test(tc, batch_stop_on_error);
 	tcase_add_test(tc, batch_bad_input);
 	tcase_add_test(tc, batch_routes_typed);
+	tcase_add_test(tc, batch_addrs_neighs_typed);
 	tc = nlt_tcase(s, "streaming");
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, foreach_100k_flat_memory);

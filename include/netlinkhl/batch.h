@@ -35,6 +35,7 @@ struct nlhl_addr;
 struct nlhl_link;
 struct nlhl_rule;
 struct nlhl_nexthop;
+struct nlhl_neigh;
 
 /*
  * Options, extensible in the libbpf way: set sz = sizeof(struct
@@ -100,6 +101,13 @@ NLHL_API int nlhl_batch_rule_del(nlhl_batch *b, const struct nlhl_rule *rule);
 NLHL_API int nlhl_batch_nexthop_add(nlhl_batch *b, const struct nlhl_nexthop *nh);
 NLHL_API int nlhl_batch_nexthop_replace(nlhl_batch *b, const struct nlhl_nexthop *nh);
 NLHL_API int nlhl_batch_nexthop_del(nlhl_batch *b, uint32_t id);
+NLHL_API int nlhl_batch_neigh_add(nlhl_batch *b, const struct nlhl_neigh *neigh);
+NLHL_API int nlhl_batch_neigh_set(nlhl_batch *b, const struct nlhl_neigh *neigh);
+NLHL_API int nlhl_batch_neigh_del(nlhl_batch *b, const struct nlhl_neigh *neigh);
+/* Links: the new ifindex is not written back (no echo in a batch); look
+ * links up by name afterwards when needed. */
+NLHL_API int nlhl_batch_link_add(nlhl_batch *b, const struct nlhl_link *link);
+NLHL_API int nlhl_batch_link_del(nlhl_batch *b, const struct nlhl_link *link);
 
 /*
  * Sends every request not sent yet and collects their results.  Returns 0
