@@ -10,7 +10,10 @@
 # Then, for numbers whose name says what they are (family, *fd, *index,
 # pid, mtu, bytes, timeout_ms), one call with an impossible value.
 #
-# Output: SWEEP_INT / SWEEP_VOID / SWEEP_PTR (name, param, "label", call)
+# Output: SWEEP_INT (name, documented, "label", call; documented: 1 = the
+# header gives this NULL a meaning, 2 = the function is async-signal-safe
+# and so reports only the errno) / SWEEP_VOID / SWEEP_PTR / SWEEP_VAL
+# (other return types: shown, not judged) (name, param, "label", call)
 # lines, FREE_LIST / CLEAR lines for calls that could succeed, and the
 # table nlt_sweep_all[] of every public function with its sweep count.
 # POSIX awk (Debian's mawk).
@@ -125,11 +128,14 @@ END {
 				else call = call sep "0"
 			}
 			label = label ")"; call = call ")"
-			kind = fret[f] == "void" ? "SWEEP_VOID" : fret[f] ~ /\*$/ ? "SWEEP_PTR" : "SWEEP_INT"
+			kind = fret[f] == "void" ? "SWEEP_VOID" : fret[f] ~ /\*$/ ? "SWEEP_PTR" : \
+			       fret[f] == "int" ? "SWEEP_INT" : "SWEEP_VAL"
 			dn = null_documented(doc[f], pname[s])
+			# An async-signal-safe call cannot format a message.
+			if (!dn && index(doc[f], "signal-safe")) dn = 2
 			# X_foreach "streams what X_list[_filtered] returns":
 			# it inherits their documented NULLs.
-			base = name; sub(/_foreach$/, "", base)
+			base = name; sub(/_foreach(_filtered)?$/, "", base)
 			if (!dn && base != name && known[base "_list_filtered"])
 				dn = null_documented(doc[known[base "_list_filtered"]], pname[s])
 			if (!dn && base != name && known[base "_list"])
@@ -150,6 +156,12 @@ END {
 					if (ptype[k] == "size_t *" && k != s) nk = k
 				}
 				if (rk && nk) printf "FREE_LIST(%s_list_free, Z[%d], Z[%d]);\n", base, rk, nk
+			}
+			for (k = 1; k <= np; k++) {
+				t = ptype[k]
+				if (k == s || t !~ /^nlhl_[a-z0-9_]+ \*\*$/) continue
+				sub(/ \*\*$/, "", t)
+				if (known[t "_free"]) printf "FREE_OBJ(%s_free, Z[%d]);\n", t, k
 			}
 			for (k = 1; k <= np; k++) {
 				t = ptype[k]

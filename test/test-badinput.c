@@ -35,7 +35,7 @@
 static _Alignas(64) unsigned char zbuf[NZ][32768];
 static void *Z[NZ];
 static nlhl_handle *H;
-static int last_r, n_calls, n_bad;
+static int last_r, n_calls, n_bad, fds_before;
 static char first_bad[512];
 
 static int nlt_sweep_cb(void)
@@ -50,6 +50,7 @@ static void before(void)
 		Z[i] = zbuf[i];
 	}
 	nlhl__fail(-EIO, SENTINEL);
+	fds_before = nlt_count_fds();
 }
 
 static void bad(const char *label, const char *why)
@@ -59,22 +60,33 @@ static void bad(const char *label, const char *why)
 	printf("    ^ BAD: %s\n", why);
 }
 
-/* documented: the header gives this NULL a meaning ("filter may be NULL"):
- * the call may succeed (or fail, with a message, on the zeroed others). */
-static void after_int(bool documented, const char *label, int r)
+/* Every call: no fd left open by a failed call. */
+static void after_any(const char *label, int r)
+{
+	n_calls++;
+	if (r != 0 && nlt_count_fds() != fds_before)
+		bad(label, "left a file descriptor open");
+}
+
+/* documented 1: the header gives this NULL a meaning ("filter may be
+ * NULL"): the call may succeed (or fail, with a message, on the zeroed
+ * others); 2: an async-signal-safe function, which returns the errno but
+ * cannot write a message. */
+static void after_int(int documented, const char *label, int r)
 {
 	const char *msg = nlhl_errmsg();
 
 	last_r = r;
-	n_calls++;
-	printf("  %-78s = %-5d %s\n", label, r, r < 0 ? msg : "(accepted)");
-	if (r == 0 && documented)
+	printf("  %-78s = %-5d %s\n", label, r,
+	       r >= 0 ? "(accepted)" : documented == 2 ? "(async-signal-safe: errno only)" : msg);
+	after_any(label, r);
+	if (r == 0 && documented == 1)
 		return;  /* not bad input; the other arguments decide */
 	if (r >= 0)
 		bad(label, "accepted bad input");
 	else if (r < -4095)
 		bad(label, "not an errno");
-	else if (!msg[0] || strstr(msg, SENTINEL))
+	else if (documented != 2 && (!msg[0] || strstr(msg, SENTINEL)))
 		bad(label, "failed without a message of its own");
 }
 
@@ -87,20 +99,32 @@ static void after_int(bool documented, const char *label, int r)
 	do {                                                   \
 		before();                                      \
 		call;                                          \
-		n_calls++;                                     \
 		printf("  %-78s   (void, no crash)\n", label); \
+		after_any(label, 0);                           \
 	} while (0)
 #define SWEEP_PTR(fn, param, label, call)                                   \
 	do {                                                                \
 		before();                                                   \
 		const void *p_ = (call);                                    \
-		n_calls++;                                                  \
 		printf("  %-78s = %s\n", label, p_ ? "non-NULL" : "NULL"); \
+		after_any(label, 0);                                        \
+	} while (0)
+#define SWEEP_VAL(fn, param, label, call)                                          \
+	do {                                                                       \
+		before();                                                          \
+		long long v_ = (long long)(call);                                  \
+		printf("  %-78s = %lld (a count, not an error code)\n", label, v_); \
+		after_any(label, 0);                                               \
 	} while (0)
 #define FREE_LIST(fn, zr, zn)                                  \
 	do {                                                   \
 		if (last_r == 0)                               \
 			fn(*(void **)(zr), *(size_t *)(zn));   \
+	} while (0)
+#define FREE_OBJ(fn, z)                            \
+	do {                                       \
+		if (last_r == 0)                   \
+			fn(*(void **)(z));         \
 	} while (0)
 #define CLEAR(fn, z)                  \
 	do {                          \
@@ -153,6 +177,10 @@ static void by_hand(void)
 	SWEEP_VOID("nlhl_handle_free", "h", "nlhl_handle_free(NULL)", nlhl_handle_free(NULL));
 	SWEEP_PTR("nlhl_handle_nl_sock", "h", "nlhl_handle_nl_sock(NULL)", nlhl_handle_nl_sock(NULL));
 	SWEEP_PTR("nlhl_errmsg", "", "nlhl_errmsg()", nlhl_errmsg());
+	SWEEP_PTR("nlhl_link_type_kind", "type", "nlhl_link_type_kind(-1)",
+		  nlhl_link_type_kind((enum nlhl_link_type)-1));
+	SWEEP_PTR("nlhl_link_type_kind", "type", "nlhl_link_type_kind(100000)",
+		  nlhl_link_type_kind((enum nlhl_link_type)100000));
 }
 
 /* Functions checked by by_hand() or with nothing to sweep. */
@@ -163,6 +191,7 @@ static const char *const hand_checked[] = {
 	"nlhl_handle_free",
 	"nlhl_handle_nl_sock",
 	"nlhl_nexthop_del",
+	"nlhl_link_type_kind",
 	NULL,
 };
 

@@ -460,7 +460,8 @@ NLHL_API int nlhl_link_by_alias(nlhl_handle *h, const char *alias, struct nlhl_l
 NLHL_API int nlhl_link_list(nlhl_handle *h, struct nlhl_link **ret, size_t *ret_n);
 NLHL_API void nlhl_link_list_free(struct nlhl_link *list, size_t n);
 
-/* Filter of nlhl_link_list_filtered(); zero fields match everything. */
+/* Filter of nlhl_link_list_filtered(); zero fields match everything.  A
+ * NULL filter is the same as a zeroed one (nlhl_link_list()). */
 struct nlhl_link_filter {
 	enum nlhl_link_type type;      /* NLHL_LINK_UNSPEC: any */
 	const char *kind;              /* NULL: any (e.g. for unknown kinds) */
