@@ -128,6 +128,11 @@ int nlhl__neigh_build(int type, int flags, const struct nlhl_neigh *n, struct nl
 	ndm.ndm_state = n->state;
 	ndm.ndm_flags = n->flags;
 	ndm.ndm_type = n->type;
+	/* An entry of a bridge device's own table reads back with the bridge
+	 * as its master and no flag; only SELF reaches that table again. */
+	if (family == AF_BRIDGE && !(n->flags & (NTF_SELF | NTF_MASTER)) &&
+	    n->master_index && n->master_index == n->link_index)
+		ndm.ndm_flags |= NTF_SELF;
 	/* The tools' defaults: `ip neigh add` is permanent, and so is `bridge
 	 * fdb add` (NOARP|PERMANENT); the kernel refuses an fdb entry without
 	 * a state.  A managed entry is resolved by the kernel: no state. */

@@ -152,8 +152,6 @@ int nlhl__rule_build(int type, int flags, const struct nlhl_rule *r, struct nl_m
 		return bad(op, what, "uid range ends before it starts");
 	if (r->l3mdev > 1)
 		return bad(op, what, "l3mdev must be 0 or 1");
-	if (r->flags & ~(uint32_t)FIB_RULE_INVERT)
-		return bad(op, what, "flags other than FIB_RULE_INVERT cannot be set");
 	if (type == RTM_DELRULE && !selects_something(r))
 		return bad(op, what, "no field selects a rule (it would delete the first one)");
 
@@ -173,7 +171,9 @@ int nlhl__rule_build(int type, int flags, const struct nlhl_rule *r, struct nl_m
 	frh.tos = r->tos;
 	frh.table = table < 256 ? table : RT_TABLE_UNSPEC;
 	frh.action = action;
-	frh.flags = (r->flags | (r->invert ? FIB_RULE_INVERT : 0));
+	/* flags is read only but for INVERT: a rule read back (UNRESOLVED,
+	 * DETACHED, ...) must still add and delete as it is. */
+	frh.flags = (r->flags & FIB_RULE_INVERT) | (r->invert ? FIB_RULE_INVERT : 0);
 
 	msg = nlmsg_alloc_simple(type, flags);
 	if (!msg)

@@ -266,6 +266,26 @@ START_TEST(neigh_reverse)
 	ck_assert(got.flags & NLHL_NTF_PROXY);
 	ck_assert(find_neigh(NULL, AF_INET, vb, "10.1.1.6", NULL, false, &got));
 	ck_assert_uint_eq(got.protocol, RTPROT_STATIC);
+	/* Read back, each deletes itself (proxy entries too). */
+	struct nlhl_neigh *list;
+	size_t cnt;
+	for (int proxy = 0; proxy < 2; proxy++) {
+		struct nlhl_neigh f = { .link_index = vb };
+
+		NLT_OK(nlhl_neigh_list_filtered(NULL, AF_UNSPEC, &f, NLHL_NEIGH_FILTER_LINK |
+						(proxy ? NLHL_NEIGH_FILTER_PROXY : 0), &list, &cnt));
+		for (size_t i = 0; i < cnt; i++)
+			if (same_ip(&list[i].ip, "2001:db8::1") ||
+			    (list[i].ip.family == AF_INET && list[i].ip.addr[1] == 1))
+				NLT_OK(nlhl_neigh_del(NULL, &list[i]));
+		nlhl_neigh_list_free(list, cnt);
+	}
+	ck_assert_ptr_null(nb_neigh_find("vb", "10.1.1.1", false));
+	ck_assert_ptr_null(nb_neigh_find("vb", "10.1.1.2", false));
+	ck_assert_ptr_null(nb_neigh_find("vb", "10.1.1.6", false));
+	ck_assert_ptr_null(nb_neigh_find("vb", "2001:db8::1", false));
+	ck_assert_ptr_null(nb_neigh_find("vb", "10.1.1.5", true));
+	NLT_SH_OK("ip neigh add 10.1.1.1 lladdr 02:11:11:11:11:11 dev vb");
 	/* A protocol set through the library shows in ip. */
 	struct nlhl_neigh n = { .link_index = vb, .ip = nb_ip("10.1.1.7"),
 				.hw_addr = nb_mac("02:00:00:00:00:07"), .protocol = RTPROT_BOOT };
@@ -665,6 +685,20 @@ START_TEST(fdb_reverse)
 	ck_assert_uint_eq(fixed, strtoul(out, NULL, 10));
 	free(out);
 	nlhl_neigh_list_free(list, n);
+	/* Every entry made above, read back, deletes itself (the bridge's
+	 * own entry included). */
+	NLT_OK(nlhl_neigh_list(NULL, 0, AF_BRIDGE, &list, &n));
+	size_t deleted = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!memcmp(list[i].hw_addr.addr, "\x02\0\0\0\0", 5)) {
+			NLT_OK(nlhl_neigh_del(NULL, &list[i]));
+			deleted++;
+		}
+	nlhl_neigh_list_free(list, n);
+	ck_assert_uint_ge(deleted, 3);
+	out = nlt_output("bridge -j fdb | jq '[.[] | select(.mac | startswith(\"02:00:00:00:00\"))] | length'");
+	ck_assert_str_eq(out, "0\n");
+	free(out);
 	/* The inet lists hold no fdb entries. */
 	NLT_OK(nlhl_neigh_list(NULL, 0, AF_UNSPEC, &list, &n));
 	for (size_t i = 0; i < n; i++)

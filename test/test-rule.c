@@ -367,6 +367,12 @@ START_TEST(rule_reverse)
 	ck_assert_uint_eq(got.action, NLHL_RULE_ACT_GOTO);
 	ck_assert_uint_eq(got.goto_priority, 200);
 	ck_assert(got.flags & FIB_RULE_UNRESOLVED);  /* no rule 200 yet */
+	/* Read back, it deletes as it is (the read-only flags are not sent). */
+	NLT_OK(nlhl_rule_del(NULL, &got));
+	ck_assert_ptr_null(nb_rule_json(AF_INET, 102));
+	NLT_OK(nlhl_rule_add(NULL, &got));
+	ck_assert(find_pref(NULL, AF_INET, 102, &got));
+	ck_assert_uint_eq(got.goto_priority, 200);
 	ck_assert(find_pref(NULL, AF_INET, 103, &got));
 	ck_assert_uint_eq(got.action, NLHL_RULE_ACT_UNREACHABLE);
 	ck_assert(find_pref(NULL, AF_INET, 104, &got));
@@ -381,6 +387,22 @@ START_TEST(rule_reverse)
 	ck_assert_uint_eq(got.table, RT_TABLE_LOCAL);
 	ck_assert(find_pref(NULL, AF_INET, 32766, &got));
 	ck_assert_uint_eq(got.table, RT_TABLE_MAIN);
+
+	/* Every rule read back deletes itself: only the defaults remain. */
+	struct nlhl_rule *list;
+	size_t n;
+	char *out;
+	NLT_OK(nlhl_rule_list(NULL, AF_UNSPEC, &list, &n));
+	for (size_t i = 0; i < n; i++)
+		if (list[i].priority != 0 && list[i].priority < 32766)
+			NLT_OK(nlhl_rule_del(NULL, &list[i]));
+	nlhl_rule_list_free(list, n);
+	out = nlt_output("ip -4 -j rule | jq -c '[.[].priority]'");
+	ck_assert_str_eq(out, "[0,32766,32767]\n");
+	free(out);
+	out = nlt_output("ip -6 -j rule | jq -c '[.[].priority]'");
+	ck_assert_str_eq(out, "[0,32766]\n");
+	free(out);
 }
 END_TEST
 

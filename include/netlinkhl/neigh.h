@@ -92,7 +92,9 @@ struct nlhl_neigh {
  * MASTER on a bridge port, -EOPNOTSUPP elsewhere (bridge(8) defaults to
  * SELF; Go's NeighAdd, like this call, to the kernel's).  Entries read
  * back from a bridge carry master_index, not the MASTER flag (the kernel
- * does not report it).
+ * does not report it); one whose master_index is its own link_index (the
+ * bridge device's own entry) is sent with SELF, so that every entry read
+ * back adds and deletes as it is.
  */
 NLHL_API int nlhl_neigh_add(nlhl_handle *h, const struct nlhl_neigh *neigh);
 /* Add or replace (`ip neigh replace`, `bridge fdb replace`). */

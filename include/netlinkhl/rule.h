@@ -80,7 +80,8 @@ struct nlhl_rule {
 	uint8_t protocol;            /* "protocol": originator (RTPROT_*); 0: kernel's */
 	uint32_t flow;               /* "realms" (IPv4 FRA_FLOW) */
 	uint64_t tun_id;             /* "tun_id" (host order) */
-	uint32_t flags;              /* read only: the kernel's FIB_RULE_* flags */
+	uint32_t flags;              /* the kernel's FIB_RULE_* flags; only INVERT
+				      * is sent, the others are read only */
 };
 
 /*
