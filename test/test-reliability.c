@@ -23,6 +23,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -481,6 +482,85 @@ START_TEST(streaming_dump_reports_interruption)
 }
 END_TEST
 
+/* An event socket flooded past its buffer: the monitor (default options:
+ * every group, default receive buffer) is not read while 20000 routes and
+ * 20000 addresses change; then every event it delivers is counted.  Either
+ * all arrived, or the monitor reported the overrun: never a silent loss.
+ * It goes on delivering afterwards. */
+struct flood_view {
+	int routes, overruns, after;
+};
+
+static int flood_cb(const struct nlhl_event *ev, void *arg)
+{
+	struct flood_view *v = arg;
+
+	if (ev->type == NLHL_EVENT_OVERRUN)
+		v->overruns++;
+	else if (ev->object == NLHL_OBJ_ROUTE && ev->type == NLHL_EVENT_NEW &&
+		 ev->route->table == 254 && ev->route->dst.addr[0] == 10)
+		v->routes++;
+	else if (ev->object == NLHL_OBJ_ROUTE && ev->type == NLHL_EVENT_NEW &&
+		 ev->route->dst.addr[0] == 198)
+		v->after++;
+	return 0;
+}
+
+static void flood_routes(int n, uint8_t first_byte)
+{
+	nlhl_batch *b;
+
+	NLT_OK(nlhl_batch_new(NULL, NULL, &b));
+	for (int i = 0; i < n; i++) {
+		struct nlhl_route r = { .type = NLHL_RTN_BLACKHOLE };
+
+		r.dst.family = AF_INET;
+		r.dst.prefixlen = 32;
+		r.dst.addr[0] = first_byte;
+		r.dst.addr[1] = (uint8_t)(i >> 16);
+		r.dst.addr[2] = (uint8_t)(i >> 8);
+		r.dst.addr[3] = (uint8_t)i;
+		NLT_OK(nlhl_batch_route_add(b, &r));
+	}
+	NLT_OK(nlhl_batch_send(b));
+	nlhl_batch_free(b);
+}
+
+static void drain_monitor(nlhl_monitor *m)
+{
+	struct pollfd p = { .fd = nlhl_monitor_fd(m), .events = POLLIN };
+
+	/* Until the kernel has had nothing more to say for a while (a
+	 * liveness bound, not a timing assertion). */
+	do
+		NLT_OK(nlhl_monitor_process(m));
+	while (poll(&p, 1, 500) > 0);
+}
+
+START_TEST(event_flood_reports_overrun)
+{
+	int n = nlt_rel_loops(20000), fds = nlt_count_fds();
+	struct flood_view v = { 0 };
+	nlhl_monitor *m;
+
+	NLT_OK(nlhl_monitor_new(NULL, NULL, flood_cb, &v, &m));
+	NLT_OK(nlt_rel_fill_addrs("lo", n));
+	flood_routes(n, 10);
+	drain_monitor(m);
+	ck_assert_msg(v.routes == n || v.overruns > 0,
+		      "%d of %d route events arrived and no overrun was reported", v.routes, n);
+	ck_assert_int_le(v.routes, n);
+	/* Still alive after the overrun. */
+	flood_routes(1, 198);
+	drain_monitor(m);
+	ck_assert_int_eq(v.after, 1);
+	nlhl_monitor_free(m);
+	ck_assert_int_eq(nlt_count_fds(), fds);
+	printf("event flood: %d route events of %d delivered, %d overrun(s) reported\n",
+	       v.routes, n, v.overruns);
+}
+END_TEST
+
 /* ------------------------------------------------------------ security */
 
 /* Another netlink socket (root may unicast to any port) sends the handle
@@ -555,6 +635,7 @@ static Suite *reliability_suite(void)
 	tcase_add_test(tc, sigint_during_long_dumps);
 	tcase_add_test(tc, dump_raced_by_changes);
 	tcase_add_test(tc, streaming_dump_reports_interruption);
+	tcase_add_test(tc, event_flood_reports_overrun);
 	tc = nlt_tcase(s, "security");
 	tcase_add_test(tc, forged_messages_ignored);
 	tcase_add_test(tc, tools_refuse_setuid);
