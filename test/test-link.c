@@ -310,7 +310,14 @@ START_TEST(set_up_down)
 	/* By name only. */
 	nlt_link_init(&l, NLHL_LINK_UNSPEC, "ub");
 	NLT_OK(nlhl_link_set_up(NULL, &l));
-	NLT_OK(nlhl_link_by_name(NULL, "ua", &got));
+	/* The kernel sets the carrier asynchronously (linkwatch): wait for
+	 * the state, not for a time (a slow kernel, e.g. check-vm, needs it). */
+	for (int i = 0; i < 200; i++) {
+		NLT_OK(nlhl_link_by_name(NULL, "ua", &got));
+		if (got.attrs.oper_state == NLHL_OPER_UP)
+			break;
+		usleep(50000);
+	}
 	ck_assert_int_eq(got.attrs.oper_state, NLHL_OPER_UP);
 	nlt_link_matches_ip(&got);
 	NLT_OK(nlhl_link_set_down(NULL, &got));
