@@ -24,8 +24,13 @@ static const struct nlhl__link_kind kind_ifb = { NLHL_LINK_IFB, "ifb", NULL, NUL
 static const struct nlhl__link_kind kind_wireguard = { NLHL_LINK_WIREGUARD, "wireguard", NULL, NULL, NULL };
 
 static const struct nlhl__link_kind *const kinds[] = {
-	&nlhl__kind_veth,   &nlhl__kind_bridge,  &nlhl__kind_bond,   &kind_dummy,
-	&kind_ifb,          &kind_wireguard,
+	&nlhl__kind_veth,   &nlhl__kind_bridge,  &nlhl__kind_vlan,   &nlhl__kind_macvlan,
+	&nlhl__kind_macvtap, &nlhl__kind_ipvlan, &nlhl__kind_ipvtap, &nlhl__kind_vxlan,
+	&nlhl__kind_geneve, &nlhl__kind_bond,    &kind_dummy,        &kind_ifb,
+	&nlhl__kind_tuntap, &nlhl__kind_gre,     &nlhl__kind_gretap, &nlhl__kind_ip6gre,
+	&nlhl__kind_ip6gretap, &nlhl__kind_ipip, &nlhl__kind_sit,    &nlhl__kind_ip6tnl,
+	&nlhl__kind_vti,    &nlhl__kind_vti6,    &nlhl__kind_vrf,    &kind_wireguard,
+	&nlhl__kind_netkit,
 };
 
 const struct nlhl__link_kind *nlhl__link_kind_by_type(enum nlhl_link_type type)
@@ -469,6 +474,10 @@ NLHL_API int nlhl_link_add(nlhl_handle *h, struct nlhl_link *link)
 	NLHL_CHECK_PTR(link, "link add");
 	if ((r = nlhl__link_msg(NLHL__LINK_CREATE, link, "link add", &msg)) < 0)
 		return r;
+	if (link->type == NLHL_LINK_TUNTAP) {
+		nlmsg_free(msg);  /* checked; tun/tap is made through /dev/net/tun */
+		return nlhl__tuntap_add(h, link);
+	}
 	if (!link->attrs.netns_fd && !nlhl__link_no_echo)
 		nlmsg_hdr(msg)->nlmsg_flags |= NLM_F_ECHO;
 	if ((r = nlhl__handle_acquire(h, &use)) < 0) {
