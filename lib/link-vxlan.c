@@ -40,7 +40,7 @@ static int vxlan_check(const struct nlhl_link *link, const char *op, bool create
 				  v->vni);
 	if ((v->ttl < 0 && v->ttl != NLHL_ZERO) || v->ttl > 255)
 		return nlhl__fail(-EINVAL, "%s %s: ttl %d is not 0..255", op, link->attrs.name, v->ttl);
-	if (v->ageing < 0 && v->ageing != NLHL_ZERO)
+	if (v->ageing < 0)
 		return nlhl__fail(-EINVAL, "%s %s: negative ageing", op, link->attrs.name);
 	if ((v->port_low || v->port_high) && v->port_low > v->port_high)
 		return nlhl__fail(-EINVAL, "%s %s: source port range %u-%u is backwards", op,
@@ -87,7 +87,8 @@ static int vxlan_put(struct nl_msg *msg, const struct nlhl_link *link, bool crea
 	r |= nlhl__put_opt(msg, IFLA_VXLAN_COLLECT_METADATA, v->flow_based);
 	if (v->gbp > 0)
 		r |= nla_put_flag(msg, IFLA_VXLAN_GBP);
-	r |= nlhl__put_zint(msg, IFLA_VXLAN_AGEING, v->ageing);
+	if (v->ageing)
+		r |= nla_put_u32(msg, IFLA_VXLAN_AGEING, (uint32_t)v->ageing);
 	if (v->limit)
 		r |= nla_put_u32(msg, IFLA_VXLAN_LIMIT, v->limit);
 	return r ? -EMSGSIZE : 0;

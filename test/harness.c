@@ -190,15 +190,19 @@ bool nlt_has_link_kind(const char *kind)
 {
 	bool ok;
 
-	/* Extra args some kinds need to be created at all. */
-	const char *extra = !strcmp(kind, "vlan") ? "link lo id 1" :
-			    !strcmp(kind, "macvlan") || !strcmp(kind, "ipvlan") ||
-			    !strcmp(kind, "macvtap") ? "link nltprobeb" :
+	/* Args some kinds need to be created at all: the lower device goes
+	 * before "type" (after it, ip parses kind options only). */
+	bool lower = !strcmp(kind, "vlan") || !strcmp(kind, "macvlan") ||
+		     !strcmp(kind, "ipvlan") || !strcmp(kind, "macvtap") ||
+		     !strcmp(kind, "ipvtap");
+	const char *extra = !strcmp(kind, "vlan") ? "id 1" :
 			    !strcmp(kind, "vxlan") ? "id 1 dstport 4789" :
+			    !strcmp(kind, "vrf") ? "table 4242" :
 			    !strcmp(kind, "geneve") ? "id 1 remote 192.0.2.1" : "";
-	if (*extra && strstr(extra, "nltprobeb"))
+	if (lower)
 		nlt_sh("ip link add nltprobeb type veth peer nltprobec >/dev/null 2>&1");
-	ok = nlt_sh("ip link add nltprobe type %s %s >/dev/null 2>&1", kind, extra) == 0;
+	ok = nlt_sh("ip link add nltprobe %s type %s %s >/dev/null 2>&1",
+		    lower ? "link nltprobeb" : "", kind, extra) == 0;
 	nlt_sh("ip link del nltprobe >/dev/null 2>&1; ip link del nltprobeb >/dev/null 2>&1");
 	return ok;
 }

@@ -279,13 +279,15 @@ START_TEST(vxlan_type)
 	get("vxe", &g);
 	ck_assert_int_eq(g.vxlan.flow_based, NLHL_ON);
 	ck_assert_int_eq(g.vxlan.port, 4790);
-	/* Explicit zero ageing through NLHL_ZERO. */
+	/* Explicit zero ttl through NLHL_ZERO; learning off. */
 	nlt_link_init(&l, NLHL_LINK_VXLAN, "vxz");
 	l.vxlan.vni = 5;
 	l.vxlan.port = 4800;
-	l.vxlan.ageing = NLHL_ZERO;
+	l.vxlan.ttl = NLHL_ZERO;
+	l.vxlan.learning = NLHL_OFF;
 	add_ok(&l);
-	ck_assert_int_eq(nlt_info_int("vxz", "ageing", -1), 0);
+	ck_assert_int_eq(nlt_info_int("vxz", "ttl", -1), 0);
+	ck_assert_int_eq(nlt_info_int("vxz", "learning", -1), 0);
 	/* modify: learning back on. */
 	memset(&l.vxlan, 0, sizeof(l.vxlan));
 	l.vxlan.learning = NLHL_ON;
@@ -331,7 +333,7 @@ START_TEST(geneve_type)
 	ip_eq(&g.geneve.remote, "2001:db8::5");
 	ck_assert_int_eq(g.geneve.port, 6081);
 	ck_assert_int_eq(g.geneve.flow_label, 0x12345);
-	NLT_SH_OK("ip link add gnve type geneve external");
+	NLT_SH_OK("ip link add gnve type geneve external dstport 6099");
 	get("gnve", &g);
 	ck_assert_int_eq(g.geneve.flow_based, NLHL_ON);
 	nlt_link_init(&l, NLHL_LINK_GENEVE, "gnvbad");

@@ -256,7 +256,8 @@ struct nlhl_vxlan {
 	nlhl_opt udp_csum, udp6_zero_csum_tx, udp6_zero_csum_rx;
 	nlhl_opt flow_based;           /* "external" (collect metadata) */
 	nlhl_opt gbp;
-	int32_t ageing;                /* seconds; NLHL_ZERO: never */
+	int32_t ageing;                /* seconds; 0: default (300; the kernel
+	                                  takes 0 as the default too) */
 	uint32_t limit;                /* max FDB entries */
 };
 
