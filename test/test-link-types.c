@@ -394,7 +394,12 @@ START_TEST(bond_type)
 		nlhl_link_list_free(list, n);
 	}
 	NLT_OK(nlhl_link_set_no_master(NULL, &s2));
-	ck_assert_ptr_null(nlt_jpath(nlt_ip_link("bs2"), "master", NULL));
+	{
+		json_object *o = nlt_ip_link("bs2");
+
+		ck_assert_ptr_null(nlt_jpath(o, "master", NULL));
+		json_object_put(o);
+	}
 	/* Made by ip; balance-rr (kernel 0) reads back as BALANCE_RR. */
 	NLT_SH_OK("ip link add bond1 type bond mode balance-rr miimon 0");
 	get("bond1", &g);

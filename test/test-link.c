@@ -187,7 +187,12 @@ START_TEST(add_into_netns)
 	ck_assert_int_eq(l.veth.peer_index, ns_ifindex(ns2, "there"));
 	NLT_OK(nlhl_link_by_name(NULL, "here", &l));
 	ck_assert_int_ge(l.attrs.link_netnsid, 0);
-	ck_assert_int_eq(nlt_jint(nlt_ip_link("here"), "link_netnsid", -1), l.attrs.link_netnsid);
+	{
+		json_object *o = nlt_ip_link("here");
+
+		ck_assert_int_eq(nlt_jint(o, "link_netnsid", -1), l.attrs.link_netnsid);
+		json_object_put(o);
+	}
 
 	/* A veth made in another netns with its peer back here. */
 	nlt_link_init(&l, NLHL_LINK_VETH, "far");
