@@ -26,6 +26,10 @@
  */
 NLHL_INTERNAL int nlhl__link_parse(const struct nlmsghdr *nlh, struct nlhl_link *ret);
 
+/* Test hook: behave as on kernels before 6.3, which do not echo
+ * RTM_NEWLINK (nlhl_link_add then looks the new link up by name). */
+extern NLHL_INTERNAL bool nlhl__link_no_echo;
+
 /* What nlhl__link_msg builds. */
 enum nlhl__link_op {
 	NLHL__LINK_CREATE,  /* RTM_NEWLINK, CREATE|EXCL, every set attribute */

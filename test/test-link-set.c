@@ -204,8 +204,11 @@ START_TEST(modify_attrs)
 	ck_assert(g.attrs.flags & IFF_UP);
 	ck_assert_str_eq(g.attrs.alias, "modified");
 	ck_assert_int_eq(g.attrs.hw_addr.addr[5], 0x99);
-	/* Rename through modify: by index. */
+	/* Rename through modify, by index (kernels before 6.2 refuse to
+	 * rename a link that is up). */
+	NLT_OK(nlhl_link_set_down(NULL, &g));
 	m = g;
+	m.attrs.flags &= ~IFF_UP;
 	strcpy(m.attrs.name, "oc");
 	NLT_OK(nlhl_link_modify(NULL, &m));
 	ck_assert_int_eq(nlt_link_ifindex("oc"), l.attrs.index);

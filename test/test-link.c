@@ -11,8 +11,6 @@
 #include <string.h>
 #include <unistd.h>
 
-extern bool nlhl__link_no_echo;
-
 static void veth_add(nlhl_handle *h, const char *a, const char *b, struct nlhl_link *l)
 {
 	nlt_link_init(l, NLHL_LINK_VETH, a);
