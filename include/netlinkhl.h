@@ -32,6 +32,7 @@
 
 
 /* traffic control */
+#include <netlinkhl/tc.h>
 
 
 /* events, batches */

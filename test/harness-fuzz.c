@@ -24,6 +24,7 @@
 #include "../lib/internal-nexthop.h"
 #include "../lib/internal-route.h"
 #include "../lib/internal-rule.h"
+#include "../lib/internal-tc.h"
 #include <linux/rtnetlink.h>
 
 char nlt_fuzz_why[256];
@@ -401,6 +402,104 @@ static int fuzz_msg_nexthop(const uint8_t *data, size_t size)
 	return each_msg_as(data, size, RTM_NEWNEXTHOP, one_nexthop);
 }
 
+
+/* Traffic control: each message parsed as a qdisc, a class and a filter
+ * (-EBADMSG is the one documented refusal); what parses and builds again
+ * must parse again. */
+static int tc_check(const char *what, int r)
+{
+	if (r != 0 && r != -EBADMSG)
+		return why("%s parse returned %d", what, r);
+	return 0;
+}
+
+static int qdisc_parse_v(const struct nlmsghdr *nlh, void *out)
+{
+	return nlhl__qdisc_parse(nlh, out);
+}
+
+static int class_parse_v(const struct nlmsghdr *nlh, void *out)
+{
+	return nlhl__class_parse(nlh, out);
+}
+
+static int filter_parse_v(const struct nlmsghdr *nlh, void *out)
+{
+	return nlhl__filter_parse(nlh, out);
+}
+
+static int one_tc(const struct nlmsghdr *nlh)
+{
+	struct nlhl_qdisc q, qb;
+	struct nlhl_class c, cb;
+	struct nlhl_filter *f = malloc(sizeof(*f)), *fb = malloc(sizeof(*fb));
+	struct nl_msg *msg;
+	int r;
+
+	if (!f || !fb) {
+		free(f);
+		free(fb);
+		return 0;
+	}
+	r = nlhl__qdisc_parse(nlh, &q);
+	if (r == 0 && q.attrs.link_index > 0 &&
+	    nlhl__qdisc_build(&q, RTM_NEWQDISC, NLM_F_CREATE, "fuzz", &msg) == 0)
+		r = reparse("qdisc", msg, qdisc_parse_v, &qb);
+	else
+		r = tc_check("qdisc", r);
+	if (r == 0) {
+		r = nlhl__class_parse(nlh, &c);
+		if (r == 0 && c.attrs.link_index > 0 &&
+		    nlhl__class_build(&c, RTM_NEWTCLASS, NLM_F_CREATE, "fuzz", &msg) == 0)
+			r = reparse("class", msg, class_parse_v, &cb);
+		else
+			r = tc_check("class", r);
+	}
+	if (r == 0) {
+		r = nlhl__filter_parse(nlh, f);
+		if (r == 0 && f->attrs.link_index > 0 && f->type != NLHL_FILTER_BPF &&
+		    nlhl__filter_build(f, RTM_NEWTFILTER, NLM_F_CREATE, "fuzz", &msg) == 0)
+			r = reparse("filter", msg, filter_parse_v, fb);
+		else
+			r = tc_check("filter", r);
+	}
+	free(f);
+	free(fb);
+	return r;
+}
+
+static int fuzz_msg_tc(const uint8_t *data, size_t size)
+{
+	return each_msg(data, size, one_tc);
+}
+
+/* Handles: whatever parses formats back to text that parses to the same. */
+static int fuzz_parse_handle(const uint8_t *data, size_t size)
+{
+	char *s = malloc(size + 1), buf[NLHL_HANDLE_STRLEN];
+	uint32_t h = 0x5a5a5a5a, back;
+	uint64_t rate;
+	uint32_t v;
+	int r = 0;
+
+	if (!s)
+		return 0;
+	memcpy(s, data, size);
+	s[size] = 0;
+	if (nlhl_parse_handle(s, &h) == 0) {
+		if (nlhl_format_handle(h, buf, sizeof(buf)) != 0 || nlhl_parse_handle(buf, &back) != 0 ||
+		    back != h)
+			r = why("handle \"%s\" -> %08x -> \"%s\" does not round-trip", s, h, buf);
+	} else if (h != 0x5a5a5a5a) {
+		r = why("failed parse of \"%s\" wrote its output", s);
+	}
+	(void)nlhl_parse_rate(s, &rate);
+	(void)nlhl_parse_size(s, &v);
+	(void)nlhl_parse_time(s, &v);
+	free(s);
+	return r;
+}
+
 const struct nlt_fuzz_target nlt_fuzz_targets[] = {
 	{ "msg-link", fuzz_msg_link },
 	{ "msg-neigh", fuzz_msg_neigh },
@@ -412,6 +511,8 @@ const struct nlt_fuzz_target nlt_fuzz_targets[] = {
 	{ "parse-ipnet", fuzz_parse_ipnet },
 	{ "parse-hwaddr", fuzz_parse_hwaddr },
 	{ "netlink-ack", fuzz_netlink_ack },
+	{ "msg-tc", fuzz_msg_tc },
+	{ "parse-handle", fuzz_parse_handle },
 	{ NULL, NULL },
 };
 

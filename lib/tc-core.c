@@ -1,0 +1,163 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * What qdiscs, classes and filters share: the tcmsg header, statistics,
+ * probabilities, verdicts and the result arrays of dumps.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <linux/gen_stats.h>
+
+#include "internal-tc.h"
+
+struct nl_msg *nlhl__tc_msg(int type, int flags, int ifindex, uint32_t handle,
+			    uint32_t parent, uint32_t info)
+{
+	struct tcmsg tcm = {
+		.tcm_family = AF_UNSPEC,
+		.tcm_ifindex = ifindex,
+		.tcm_handle = handle,
+		.tcm_parent = parent,
+		.tcm_info = info,
+	};
+	struct nl_msg *msg = nlmsg_alloc_simple(type, flags);
+
+	if (!msg)
+		return NULL;
+	if (nlmsg_append(msg, &tcm, sizeof(tcm), NLMSG_ALIGNTO) < 0) {
+		nlmsg_free(msg);
+		return NULL;
+	}
+	return msg;
+}
+
+void nlhl__tc_copy(void *dst, size_t size, const struct nlattr *a)
+{
+	size_t len = a ? (size_t)nla_len(a) : 0;
+
+	memset(dst, 0, size);
+	if (a)
+		memcpy(dst, nla_data(a), len < size ? len : size);
+}
+
+int nlhl__tc_parse_msg(const struct nlmsghdr *nlh, struct tcmsg **tcm, struct nlattr **tb)
+{
+	if (!nlh || nlh->nlmsg_len < NLMSG_LENGTH(sizeof(struct tcmsg)))
+		return -EBADMSG;
+	if (nlmsg_parse((struct nlmsghdr *)nlh, sizeof(struct tcmsg), tb, TCA_MAX, NULL) < 0)
+		return -EBADMSG;
+	*tcm = nlmsg_data(nlh);
+	return 0;
+}
+
+void nlhl__tc_parse_stats(struct nlattr *stats2, struct nlattr *stats, struct nlhl_tc_stats *st)
+{
+	memset(st, 0, sizeof(*st));
+	if (stats2) {
+		struct nlattr *tb[TCA_STATS_MAX + 1];
+
+		if (nla_parse_nested(tb, TCA_STATS_MAX, stats2, NULL) < 0)
+			return;
+		if (tb[TCA_STATS_BASIC]) {
+			struct gnet_stats_basic b;
+
+			nlhl__tc_copy(&b, sizeof(b), tb[TCA_STATS_BASIC]);
+			st->bytes = b.bytes;
+			st->packets = b.packets;
+		}
+		if (tb[TCA_STATS_QUEUE]) {
+			struct gnet_stats_queue q;
+
+			nlhl__tc_copy(&q, sizeof(q), tb[TCA_STATS_QUEUE]);
+			st->drops = q.drops;
+			st->overlimits = q.overlimits;
+			st->requeues = q.requeues;
+			st->backlog = q.backlog;
+			st->qlen = q.qlen;
+		}
+		if (tb[TCA_STATS_RATE_EST64]) {
+			struct gnet_stats_rate_est64 e;
+
+			nlhl__tc_copy(&e, sizeof(e), tb[TCA_STATS_RATE_EST64]);
+			st->bps = e.bps;
+			st->pps = e.pps;
+		} else if (tb[TCA_STATS_RATE_EST]) {
+			struct gnet_stats_rate_est e;
+
+			nlhl__tc_copy(&e, sizeof(e), tb[TCA_STATS_RATE_EST]);
+			st->bps = e.bps;
+			st->pps = e.pps;
+		}
+	} else if (stats) {
+		struct tc_stats s;
+
+		nlhl__tc_copy(&s, sizeof(s), stats);
+		st->bytes = s.bytes;
+		st->packets = s.packets;
+		st->drops = s.drops;
+		st->overlimits = s.overlimits;
+		st->backlog = s.backlog;
+		st->qlen = s.qlen;
+		st->bps = s.bps;
+		st->pps = s.pps;
+	}
+}
+
+uint32_t nlhl__tc_percent(double pct)
+{
+	/* netem's get_percent(): pct / 100 * UINT32_MAX, rounded */
+	double v = pct / 100. * 4294967295.;
+
+	if (v <= 0.)
+		return 0;
+	if (v >= 4294967295.)
+		return UINT32_MAX;
+	return (uint32_t)(v + 0.5);
+}
+
+double nlhl__tc_from_percent(uint32_t v)
+{
+	return (double)v * 100. / 4294967295.;
+}
+
+int nlhl__tc_verdict_to_kernel(enum nlhl_tc_verdict v, int def)
+{
+	if (v == NLHL_TC_VERDICT_DEFAULT)
+		return def;
+	if (v == NLHL_TC_VERDICT_CONTINUE)
+		return TC_ACT_UNSPEC;
+	return (int)v - 1;
+}
+
+enum nlhl_tc_verdict nlhl__tc_verdict_from_kernel(int act)
+{
+	if (act == TC_ACT_UNSPEC)
+		return NLHL_TC_VERDICT_CONTINUE;
+	if (act >= TC_ACT_OK && act <= TC_ACT_TRAP)
+		return (enum nlhl_tc_verdict)(act + 1);
+	return NLHL_TC_VERDICT_DEFAULT;  /* goto chain, jump: not modelled */
+}
+
+void *nlhl__tc_vec_push(struct nlhl__tc_vec *v)
+{
+	void *item;
+
+	if (v->n == v->cap) {
+		size_t cap = v->cap ? v->cap * 2 : 8;
+		void *p = realloc(v->items, cap * v->size);
+
+		if (!p)
+			return NULL;
+		v->items = p;
+		v->cap = cap;
+	}
+	item = (char *)v->items + v->n * v->size;
+	memset(item, 0, v->size);
+	v->n++;
+	return item;
+}
+
+int nlhl__tc_vec_reset(void *arg)
+{
+	((struct nlhl__tc_vec *)arg)->n = 0;
+	return 0;
+}
