@@ -150,8 +150,11 @@ int nlhl__addr_build(int type, int flags, int ifindex, const struct nlhl_addr *a
 	nlmsg_hdr(msg)->nlmsg_flags = (uint16_t)flags;
 	peer = a->peer.family ? a->peer.addr : a->ipnet.addr;
 	if (nlmsg_append(msg, &ifa, sizeof(ifa), NLMSG_ALIGNTO) < 0 ||
-	    nla_put(msg, IFA_LOCAL, len, a->ipnet.addr) < 0 ||
-	    nla_put(msg, IFA_ADDRESS, len, peer) < 0)
+	    nla_put(msg, IFA_LOCAL, len, a->ipnet.addr) < 0)
+		goto full;
+	/* As iproute2: a delete names the peer only when given, so that
+	 * "10.9.9.1/32" also deletes a point-to-point address. */
+	if ((type != RTM_DELADDR || a->peer.family) && nla_put(msg, IFA_ADDRESS, len, peer) < 0)
 		goto full;
 	if (a->label[0] && nla_put_string(msg, IFA_LABEL, a->label) < 0)
 		goto full;

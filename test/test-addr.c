@@ -243,6 +243,11 @@ START_TEST(addr_peer_and_ip_made)
 	NLT_OK(nlhl_addr_del(NULL, &va, got));
 	nlhl_addr_list_free(list, n);
 	ck_assert_ptr_null(ip_addr("va", "10.9.9.1"));
+	/* Deleting by the local address alone works too (as ip addr del). */
+	NLT_OK(nlhl_addr_add(NULL, &va, &a));
+	a.peer.family = 0;
+	NLT_OK(nlhl_addr_del(NULL, &va, &a));
+	ck_assert_ptr_null(ip_addr("va", "10.9.9.1"));
 
 	/* Reverse: made by ip, read by the library. */
 	NLT_SH_OK("ip addr add 10.7.0.1/16 brd + dev vb label vb:x scope link metric 9"

@@ -152,6 +152,13 @@ START_TEST(route_default_replace_append)
 	ck_assert_str_eq(nlt_jstr(o, "dev"), "vb");
 	json_object_put(o);
 
+	/* Host bits of dst are cleared (parse.h: routes use the prefix). */
+	dev.dst = nlt_net("10.3.77.1/24");
+	NLT_OK(nlhl_route_add(NULL, &dev));
+	o = nlt_ip_route1("route show 10.3.77.0/24");
+	ck_assert_str_eq(nlt_jstr(o, "dst"), "10.3.77.0/24");
+	json_object_put(o);
+
 	/* Forced universe scope on a dev route. */
 	dev.dst = nlt_net("10.4.0.0/16");
 	dev.scope = NLHL_SCOPE_UNIVERSE_EXPLICIT;
