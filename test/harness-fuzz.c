@@ -158,6 +158,32 @@ out:
 	return ret;
 }
 
+static int fuzz_parse_addr(const uint8_t *data, size_t size)
+{
+	char *s = cstr(data, size), buf[NLHL_ADDR_STRLEN];
+	struct nlhl_addr a, back;
+	int r, ret = 0;
+
+	if (!s)
+		return 0;
+	memset(&a, 0xa5, sizeof(a));
+	r = nlhl_parse_addr(s, &a);
+	if (r != 0) {
+		ret = check_refusal(r, &a, sizeof(a), s);
+		goto out;
+	}
+	if (strnlen(a.label, sizeof(a.label)) >= sizeof(a.label)) {
+		ret = why("\"%s\": label not terminated", s);
+		goto out;
+	}
+	if (nlhl_format_addr(&a, buf, sizeof(buf)) != 0 || nlhl_parse_addr(buf, &back) != 0 ||
+	    memcmp(&a.ipnet, &back.ipnet, sizeof(a.ipnet)) != 0 || strcmp(a.label, back.label) != 0)
+		ret = why("\"%s\": does not format and parse back (\"%s\")", s, buf);
+out:
+	free(s);
+	return ret;
+}
+
 /*
  * The input as a datagram from the kernel: a heap buffer of exactly its
  * size (aligned by malloc), walked with NLMSG_OK/NLMSG_NEXT as the request
@@ -510,6 +536,7 @@ const struct nlt_fuzz_target nlt_fuzz_targets[] = {
 	{ "parse-ip", fuzz_parse_ip },
 	{ "parse-ipnet", fuzz_parse_ipnet },
 	{ "parse-hwaddr", fuzz_parse_hwaddr },
+	{ "parse-addr", fuzz_parse_addr },
 	{ "netlink-ack", fuzz_netlink_ack },
 	{ "msg-tc", fuzz_msg_tc },
 	{ "parse-handle", fuzz_parse_handle },
