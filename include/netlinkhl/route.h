@@ -241,7 +241,10 @@ struct nlhl_route_get_options {
 };
 
 /* Asks the kernel which route a packet to dst would take (`ip route get`).
- * opts may be NULL.  *ret is filled (release with nlhl_route_clear()). */
+ * opts may be NULL.  *ret is filled (release with nlhl_route_clear()): dst
+ * is the address as a host prefix (the FIB entry's prefix with fib_match),
+ * src the source the kernel picks (when opts->src is unset), src_net the
+ * given opts->src, ilink_index the given input device. */
 NLHL_API int nlhl_route_get(nlhl_handle *h, const struct nlhl_ip *dst,
 			    const struct nlhl_route_get_options *opts, struct nlhl_route *ret);
 
