@@ -177,6 +177,12 @@ static void by_hand(void)
 	SWEEP_VOID("nlhl_handle_free", "h", "nlhl_handle_free(NULL)", nlhl_handle_free(NULL));
 	SWEEP_PTR("nlhl_handle_nl_sock", "h", "nlhl_handle_nl_sock(NULL)", nlhl_handle_nl_sock(NULL));
 	SWEEP_PTR("nlhl_errmsg", "", "nlhl_errmsg()", nlhl_errmsg());
+	SWEEP_VAL("nlhl_make_handle", "", "nlhl_make_handle(0xffff, 0xffff)",
+		  nlhl_make_handle(0xffff, 0xffff));
+	SWEEP_PTR("nlhl_qdisc_type_kind", "type", "nlhl_qdisc_type_kind(-1)",
+		  nlhl_qdisc_type_kind((enum nlhl_qdisc_type)-1));
+	SWEEP_PTR("nlhl_qdisc_type_kind", "type", "nlhl_qdisc_type_kind(100000)",
+		  nlhl_qdisc_type_kind((enum nlhl_qdisc_type)100000));
 	SWEEP_PTR("nlhl_link_type_kind", "type", "nlhl_link_type_kind(-1)",
 		  nlhl_link_type_kind((enum nlhl_link_type)-1));
 	SWEEP_PTR("nlhl_link_type_kind", "type", "nlhl_link_type_kind(100000)",
@@ -192,6 +198,8 @@ static const char *const hand_checked[] = {
 	"nlhl_handle_nl_sock",
 	"nlhl_nexthop_del",
 	"nlhl_link_type_kind",
+	"nlhl_make_handle",
+	"nlhl_qdisc_type_kind",
 	NULL,
 };
 
