@@ -71,3 +71,23 @@ const struct nlhl__link_kind nlhl__kind_veth = {
 	.check = veth_check,
 	.put = veth_put,
 };
+
+NLHL_API int nlhl_link_veth_peer(nlhl_handle *h, const struct nlhl_link *veth,
+				 struct nlhl_link *ret)
+{
+	struct nlhl_link got;
+	int r;
+
+	NLHL_CHECK_PTR(veth, "link get veth peer");
+	NLHL_CHECK_PTR(ret, "link get veth peer");
+	if (veth->type != NLHL_LINK_VETH || veth->veth.peer_index <= 0)
+		return nlhl__fail(-EINVAL, "link get veth peer %s: not a veth read back from the kernel",
+				  veth->attrs.name);
+	if (veth->attrs.link_netnsid >= 0)
+		return nlhl__fail(-EXDEV, "link get veth peer %s: the peer is in netnsid %d",
+				  veth->attrs.name, veth->attrs.link_netnsid);
+	if ((r = nlhl_link_by_index(h, veth->veth.peer_index, &got)) < 0)
+		return r;
+	*ret = got;
+	return 0;
+}

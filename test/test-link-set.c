@@ -12,7 +12,9 @@
 #include <string.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+#include <sys/socket.h>
 #include <linux/bpf.h>
+#include <linux/if_packet.h>
 #include <linux/if_link.h>
 
 static void veth(const char *a, const char *b, struct nlhl_link *l)
@@ -412,6 +414,61 @@ START_TEST(xdp_attach_detach)
 }
 END_TEST
 
+/* Sends n Ethernet frames of len bytes out of ifindex (AF_PACKET). */
+static void send_frames(int ifindex, int n, size_t len)
+{
+	struct sockaddr_ll sll = { .sll_family = AF_PACKET, .sll_ifindex = ifindex,
+				   .sll_halen = 6 };
+	unsigned char frame[256];
+	int fd = socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, 0);
+
+	ck_assert_int_ge(fd, 0);
+	ck_assert(len <= sizeof(frame));
+	memset(frame, 0, sizeof(frame));
+	memset(frame, 0xff, 6);                /* broadcast */
+	memcpy(frame + 6, "\x02\x00\x00\x00\x00\x01", 6);
+	frame[12] = 0x88;                      /* local experimental ethertype */
+	frame[13] = 0xb5;
+	memset(sll.sll_addr, 0xff, 6);
+	for (int i = 0; i < n; i++)
+		ck_assert_int_eq(sendto(fd, frame, len, 0, (struct sockaddr *)&sll, sizeof(sll)),
+				 (ssize_t)len);
+	close(fd);
+}
+
+START_TEST(stats64)
+{
+	struct nlhl_link l, a, b;
+	json_object *o;
+
+	/* No IPv6 (no DAD/RS noise): only the frames sent here count. */
+	NLT_SH_OK("sysctl -qw net.ipv6.conf.default.disable_ipv6=1");
+	veth("sta", "stb", &l);
+	NLT_OK(nlhl_link_set_up(NULL, &l));
+	NLT_OK(nlhl_link_by_name(NULL, "stb", &b));
+	NLT_OK(nlhl_link_set_up(NULL, &b));
+	for (int i = 0; i < 200; i++) {  /* the carrier comes asynchronously */
+		NLT_OK(nlhl_link_by_name(NULL, "sta", &a));
+		if (a.attrs.oper_state == NLHL_OPER_UP)
+			break;
+		usleep(20000);
+	}
+	send_frames(l.attrs.index, 7, 100);
+	NLT_OK(nlhl_link_by_name(NULL, "sta", &a));
+	NLT_OK(nlhl_link_by_name(NULL, "stb", &b));
+	ck_assert_uint_eq(a.attrs.stats.tx_packets, 7);
+	ck_assert_uint_eq(a.attrs.stats.tx_bytes, 700);
+	ck_assert_uint_eq(b.attrs.stats.rx_packets, 7);
+	ck_assert_uint_eq(b.attrs.stats.rx_bytes, 700);
+	o = nlt_json("ip -s -j link show dev sta");
+	ck_assert_int_eq(nlt_jint(nlt_jpath(json_object_array_get_idx(o, 0), "stats64", "tx", NULL),
+				  "packets", -1), 7);
+	ck_assert_int_eq(nlt_jint(nlt_jpath(json_object_array_get_idx(o, 0), "stats64", "tx", NULL),
+				  "bytes", -1), 700);
+	json_object_put(o);
+}
+END_TEST
+
 struct fe {
 	int n, veths;
 };
@@ -474,6 +531,7 @@ static Suite *link_set_suite(void)
 	tcase_add_test(tc, ns_by_fd_and_pid);
 	tcase_add_test(tc, gso_gro);
 	tcase_add_test(tc, xdp_attach_detach);
+	tcase_add_test(tc, stats64);
 	tc = nlt_tcase(s, "lookups");
 	tcase_add_test(tc, by_alias);
 	tcase_add_test(tc, alt_names);

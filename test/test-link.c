@@ -38,6 +38,10 @@ START_TEST(veth_add_del)
 	nlt_link_matches_ip(&got);
 	NLT_OK(nlhl_link_by_index(h, l.veth.peer_index, &peer));
 	ck_assert_str_eq(peer.attrs.name, "vb");
+	memset(&peer, 0, sizeof(peer));
+	NLT_OK(nlhl_link_veth_peer(h, &got, &peer));
+	ck_assert_str_eq(peer.attrs.name, "vb");
+	NLT_ERR(nlhl_link_veth_peer(h, &l, NULL), -EINVAL);
 	ck_assert_int_eq(peer.veth.peer_index, l.attrs.index);
 	nlt_link_matches_ip(&peer);
 
@@ -185,6 +189,11 @@ START_TEST(add_into_netns)
 	ck_assert_int_eq(l.veth.peer_index, ns_ifindex(ns2, "there"));
 	NLT_OK(nlhl_link_by_name(NULL, "here", &l));
 	ck_assert_int_ge(l.attrs.link_netnsid, 0);
+	{
+		struct nlhl_link p;
+
+		NLT_ERR(nlhl_link_veth_peer(NULL, &l, &p), -EXDEV);
+	}
 	{
 		json_object *o = nlt_ip_link("here");
 

@@ -485,6 +485,13 @@ NLHL_API int nlhl_link_foreach(nlhl_handle *h, nlhl_link_cb cb, void *arg);
 NLHL_API int nlhl_link_foreach_filtered(nlhl_handle *h, const struct nlhl_link_filter *filter,
 					nlhl_link_cb cb, void *arg);
 
+/* The peer of a veth (Go: VethPeerIndex + LinkByIndex): one RTM_GETLINK by
+ * veth.peer_index in the handle's netns.  -EXDEV when the peer lives in
+ * another netns (attrs.link_netnsid >= 0: open a handle there), -EINVAL
+ * for a link that is not a veth read back from the kernel. */
+NLHL_API int nlhl_link_veth_peer(nlhl_handle *h, const struct nlhl_link *veth,
+				 struct nlhl_link *ret);
+
 /* ------------------------------------------------------------- setters */
 
 NLHL_API int nlhl_link_set_up(nlhl_handle *h, const struct nlhl_link *link);
