@@ -120,10 +120,15 @@ START_TEST(veth_made_by_ip)
 	ck_assert_int_eq(got.attrs.hw_type, 1 /* ARPHRD_ETHER */);
 	ck_assert_int_eq(got.attrs.min_mtu, 68);
 	nlt_link_matches_ip(&got);
-	s = nlt_output("ip -j link show dev ia | jq -r '.[0].operstate'");
-	ck_assert_str_eq(s, "LOWERLAYERDOWN\n");  /* peer still down */
-	free(s);
+	/* Peer still down: LOWERLAYERDOWN, once linkwatch has run. */
+	for (int i = 0; i < 200 && got.attrs.oper_state != NLHL_OPER_LOWERLAYERDOWN; i++) {
+		usleep(20000);
+		NLT_OK(nlhl_link_by_name(NULL, "ia", &got));
+	}
 	ck_assert_int_eq(got.attrs.oper_state, NLHL_OPER_LOWERLAYERDOWN);
+	s = nlt_output("ip -j link show dev ia | jq -r '.[0].operstate'");
+	ck_assert_str_eq(s, "LOWERLAYERDOWN\n");
+	free(s);
 	NLT_OK(nlhl_link_by_index(NULL, nlt_link_ifindex("ib"), &got));
 	ck_assert_str_eq(got.attrs.name, "ib");
 	nlt_link_matches_ip(&got);
