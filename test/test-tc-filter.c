@@ -181,6 +181,21 @@ START_TEST(filter_u32_reverse_and_raw)
 	txt = nlt_tc_text("tc filter show dev fb parent 1: pref 3");
 	NLT_HAS(txt, "flowid 1:20");
 	free(txt);
+
+	/* del with priority 0 flushes every filter of the parent */
+	f = mkf(ifi, H(1, 0), 0, 0, NLHL_FILTER_UNKNOWN);
+	NLT_OK(nlhl_filter_del(NULL, &f));
+	{
+		struct nlhl_filter *list;
+		size_t n;
+
+		NLT_OK(nlhl_filter_list_by_index(NULL, ifi, H(1, 0), &list, &n));
+		ck_assert_uint_eq(n, 0);
+		nlhl_filter_list_free(list, n);
+	}
+	txt = nlt_tc_text("tc filter show dev fb parent 1:");
+	ck_assert_str_eq(txt, "");
+	free(txt);
 }
 END_TEST
 

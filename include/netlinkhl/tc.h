@@ -288,8 +288,8 @@ NLHL_API const char *nlhl_qdisc_type_kind(enum nlhl_qdisc_type type);
 NLHL_API int nlhl_qdisc_add(nlhl_handle *h, const struct nlhl_qdisc *q);
 NLHL_API int nlhl_qdisc_replace(nlhl_handle *h, const struct nlhl_qdisc *q);
 NLHL_API int nlhl_qdisc_change(nlhl_handle *h, const struct nlhl_qdisc *q);
-/* Needs attrs.link_index and attrs.parent (and handle or kind to pick one
- * under a class). */
+/* The qdisc at attrs.parent (0: root) of the link; a handle or kind set
+ * must match the qdisc there (-EINVAL otherwise); ingress/clsact by type. */
 NLHL_API int nlhl_qdisc_del(nlhl_handle *h, const struct nlhl_qdisc *q);
 
 /* Qdiscs of one link (link_index > 0) or of all links (0), kernel order. */
@@ -585,8 +585,11 @@ struct nlhl_filter {
 	};
 };
 
-/* tc filter add / replace / del.  del needs priority (and handle and kind
- * to pick one filter; else every filter of that priority goes). */
+/* tc filter add / replace / del.  add/replace need a type (or kind) and
+ * fill the protocol with ETH_P_ALL when 0.  del removes, under parent: with
+ * priority, handle and kind, that one filter; with only a priority, every
+ * filter of it; with priority 0, every filter of the parent (tc filter del
+ * dev X parent P).  A del's protocol 0 matches any protocol. */
 NLHL_API int nlhl_filter_add(nlhl_handle *h, const struct nlhl_filter *f);
 NLHL_API int nlhl_filter_replace(nlhl_handle *h, const struct nlhl_filter *f);
 NLHL_API int nlhl_filter_del(nlhl_handle *h, const struct nlhl_filter *f);
