@@ -22,6 +22,7 @@
 #include "internal-nexthop.h"
 #include "internal-link.h"
 #include "internal-neigh.h"
+#include "internal-tc.h"
 
 /* ---------------------------------------------------- kinds and parsers */
 
@@ -66,6 +67,11 @@ static void clear_nexthop(void *obj)
 	nlhl_nexthop_clear(obj);
 }
 
+static int parse_qdisc(const struct nlmsghdr *nlh, void *ret)
+{
+	return nlhl__qdisc_parse(nlh, ret);
+}
+
 static const struct nlhl__mon_kind kinds[] = {
 	{ NLHL_OBJ_LINK, "link", NLHL_MONITOR_LINK, sizeof(struct nlhl_link), parse_link, NULL },
 	{ NLHL_OBJ_ADDR, "addr", NLHL_MONITOR_ADDR, sizeof(struct nlhl_addr), parse_addr, NULL },
@@ -76,7 +82,7 @@ static const struct nlhl__mon_kind kinds[] = {
 	{ NLHL_OBJ_NEXTHOP, "nexthop", NLHL_MONITOR_NEXTHOP, sizeof(struct nlhl_nexthop),
 	  parse_nexthop, clear_nexthop },
 	{ NLHL_OBJ_NSID, "nsid", NLHL_MONITOR_NSID, 0, NULL, NULL },
-	{ NLHL_OBJ_QDISC, "qdisc", NLHL_MONITOR_QDISC, 0, NULL, NULL },
+	{ NLHL_OBJ_QDISC, "qdisc", NLHL_MONITOR_QDISC, sizeof(struct nlhl_qdisc), parse_qdisc, NULL },
 };
 
 const struct nlhl__mon_kind *nlhl__mon_kind_of(uint16_t type)

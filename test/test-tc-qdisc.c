@@ -10,6 +10,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* The qdisc with that handle on the link, through nlhl_qdisc_list_by_index;
  * false if there is none. */
@@ -335,6 +336,62 @@ START_TEST(qdisc_list_by_link)
 	link.attrs.index = 0;
 	NLT_ERR(nlhl_qdisc_list(NULL, &link, &ql, &n), -ENODEV);
 	NLT_ERR(nlhl_class_list(NULL, NULL, 0, &cl, &n), -EINVAL);
+}
+END_TEST
+
+/* Qdisc events of the monitor come parsed (ev->qdisc). */
+struct qev {
+	int n;
+	struct nlhl_qdisc last;
+	int last_type;
+};
+
+static int qev_cb(const struct nlhl_event *ev, void *arg)
+{
+	struct qev *e = arg;
+
+	if (ev->object == NLHL_OBJ_QDISC && ev->qdisc && ev->qdisc->attrs.handle == H(1, 0)) {
+		e->n++;
+		e->last = *ev->qdisc;
+		e->last_type = ev->type;
+	}
+	return 0;
+}
+
+START_TEST(qdisc_monitor_event)
+{
+	int ifi = nlt_tc_veth("qj");
+	struct nlhl_monitor_opts opts = { .sz = sizeof(opts), .groups = NLHL_MONITOR_QDISC };
+	struct nlhl_qdisc q = mkq(ifi, NLHL_QDISC_TBF, H(1, 0));
+	struct qev e = { 0 };
+	nlhl_monitor *m;
+
+	NLT_OK(nlhl_monitor_new(NULL, &opts, qev_cb, &e, &m));
+	q.tbf.rate = 250000;
+	q.tbf.burst = 20480;
+	q.tbf.limit = 30000;
+	NLT_OK(nlhl_qdisc_add(NULL, &q));
+	for (int i = 0; i < 50 && e.n == 0; i++) {
+		NLT_OK(nlhl_monitor_process(m));
+		if (e.n == 0)
+			usleep(20000);
+	}
+	ck_assert_int_ge(e.n, 1);
+	ck_assert_int_eq(e.last_type, NLHL_EVENT_NEW);
+	ck_assert_int_eq(e.last.type, NLHL_QDISC_TBF);
+	ck_assert_int_eq(e.last.attrs.link_index, ifi);
+	ck_assert_uint_eq(e.last.tbf.rate, 250000);
+	ck_assert_uint_eq(e.last.tbf.limit, 30000);
+	NLT_OK(nlhl_qdisc_del(NULL, &q));
+	e.n = 0;
+	for (int i = 0; i < 50 && e.n == 0; i++) {
+		NLT_OK(nlhl_monitor_process(m));
+		if (e.n == 0)
+			usleep(20000);
+	}
+	ck_assert_int_ge(e.n, 1);
+	ck_assert_int_eq(e.last_type, NLHL_EVENT_DEL);
+	nlhl_monitor_free(m);
 }
 END_TEST
 
@@ -808,6 +865,7 @@ static Suite *tc_qdisc_suite(void)
 	tcase_add_test(tc, qdisc_bad_input);
 	tcase_add_test(tc, qdisc_parse_truncated);
 	tcase_add_test(tc, qdisc_list_by_link);
+	tcase_add_test(tc, qdisc_monitor_event);
 	tc = nlt_tcase(s, "qdisc-kinds");
 	tcase_add_test(tc, qdisc_prio);
 	tcase_add_test(tc, qdisc_netem);
