@@ -57,6 +57,35 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* Wall time and CPU time (user + system) of the process: rtnetlink runs
+ * each request inside the sender's send(), so the kernel's work counts in
+ * the sender's system time.  CPU time is what a busy machine disturbs
+ * least. */
+typedef struct {
+	double w, c;
+} meas;
+
+static double cpu_now(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
+	       (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
+}
+
+static meas mnow(void)
+{
+	return (meas){ now(), cpu_now() };
+}
+
+static meas since(meas t0)
+{
+	meas t = mnow();
+
+	return (meas){ t.w - t0.w, t.c - t0.c };
+}
+
 static long env_long(const char *name, long def)
 {
 	const char *s = getenv(name);
@@ -105,7 +134,7 @@ static const char *const colname[NCOL] = {
 struct row {
 	char what[64];
 	long n;
-	double sec[NCOL];
+	meas sec[NCOL];
 };
 
 enum { D_LIST, D_FOREACH, D_RAW, D_IP, NDCOL };
@@ -114,7 +143,7 @@ static const char *const dcolname[NDCOL] = { "nlhl list", "nlhl foreach", "raw d
 struct drow {
 	char what[64];
 	long n;
-	double sec[NDCOL];
+	meas sec[NDCOL];
 	long rss_kb[NDCOL];  /* peak RSS growth (ip: the process's peak) */
 };
 
@@ -155,10 +184,12 @@ static void rate(char *buf, size_t size, long n, double sec)
 
 /* Keeps the best (smallest) time of the rounds: the machine is shared,
  * interference only ever adds time. */
-static void best(double *cell, double sec)
+static void best(meas *cell, meas m)
 {
-	if (*cell <= 0 || sec < *cell)
-		*cell = sec;
+	if (cell->w <= 0 || m.w < cell->w)
+		cell->w = m.w;
+	if (cell->c <= 0 || m.c < cell->c)
+		cell->c = m.c;
 }
 
 static int rounds_for(long n)
@@ -180,37 +211,45 @@ static void ratio(char *buf, size_t size, double a, double b)
 		snprintf(buf, size, "%.2fx", a / b);
 }
 
-static void print_tables(void)
-{
-	char c[NCOL][32], x[3][32];
+#define PICK(m, cpu) ((cpu) ? (m).c : (m).w)
 
-	printf("\n| operation | n |");
+static void print_changes(bool cpu)
+{
+	char c[NCOL][32], x[4][32];
+
+	printf("\n%s\n\n| operation | n |", cpu ? "**CPU time** (user + system of the client, which includes the kernel's work on its requests; ip: its own):"
+						 : "**Wall-clock time**:");
 	for (int i = 0; i < NCOL; i++)
 		printf(" %s |", colname[i]);
-	printf(" nlhl time / raw 1-by-1 | batch time / raw pipelined | ip time / nlhl | ip time / batch |\n|---|---:|");
+	printf(" nlhl / raw 1-by-1 | batch / raw pipelined | ip / nlhl | ip / batch |\n|---|---:|");
 	for (int i = 0; i < NCOL + 4; i++)
 		printf("---:|");
 	printf("\n");
 	for (int k = 0; k < nrows; k++) {
 		struct row *r = &rows[k];
-		char y[32];
 
 		for (int i = 0; i < NCOL; i++)
-			rate(c[i], sizeof(c[i]), r->n, r->sec[i]);
-		ratio(x[0], sizeof(x[0]), r->sec[C_NLHL], r->sec[C_RAW1]);
-		ratio(x[1], sizeof(x[1]), r->sec[C_BATCH], r->sec[C_RAWP]);
-		ratio(x[2], sizeof(x[2]), r->sec[C_IP], r->sec[C_NLHL]);
-		ratio(y, sizeof(y), r->sec[C_IP], r->sec[C_BATCH]);
+			rate(c[i], sizeof(c[i]), r->n, PICK(r->sec[i], cpu));
+		ratio(x[0], sizeof(x[0]), PICK(r->sec[C_NLHL], cpu), PICK(r->sec[C_RAW1], cpu));
+		ratio(x[1], sizeof(x[1]), PICK(r->sec[C_BATCH], cpu), PICK(r->sec[C_RAWP], cpu));
+		ratio(x[2], sizeof(x[2]), PICK(r->sec[C_IP], cpu), PICK(r->sec[C_NLHL], cpu));
+		ratio(x[3], sizeof(x[3]), PICK(r->sec[C_IP], cpu), PICK(r->sec[C_BATCH], cpu));
 		printf("| %s | %ld |", r->what, r->n);
 		for (int i = 0; i < NCOL; i++)
 			printf(" %s |", c[i]);
-		printf(" %s | %s | %s | %s |\n", x[0], x[1], x[2], y);
+		printf(" %s | %s | %s | %s |\n", x[0], x[1], x[2], x[3]);
 	}
+}
 
-	printf("\n| dump | objects |");
+static void print_dumps(bool cpu)
+{
+	char x[3][32];
+
+	printf("\n%s\n\n| dump | objects |", cpu ? "Dumps, **CPU time** per dump and peak RSS growth (ip: its peak RSS):"
+						     : "Dumps, **wall-clock time** per dump:");
 	for (int i = 0; i < NDCOL; i++)
 		printf(" %s |", dcolname[i]);
-	printf(" list time / raw | foreach time / raw | ip time / foreach |\n|---|---:|");
+	printf(" list / raw | foreach / raw | ip / foreach |\n|---|---:|");
 	for (int i = 0; i < NDCOL + 3; i++)
 		printf("---:|");
 	printf("\n");
@@ -219,22 +258,31 @@ static void print_tables(void)
 
 		printf("| %s | %ld |", r->what, r->n);
 		for (int i = 0; i < NDCOL; i++) {
-			if (r->sec[i] <= 0)
+			double t = PICK(r->sec[i], cpu);
+
+			if (t <= 0)
 				printf(" - |");
-			else if (r->rss_kb[i] || i != D_RAW)
-				printf(" %.1f ms, %s%.1f MB |", r->sec[i] * 1e3, i == D_IP ? "" : "+",
+			else if (cpu && i != D_RAW)
+				printf(" %.1f ms, %s%.1f MB |", t * 1e3, i == D_IP ? "" : "+",
 				       (double)r->rss_kb[i] / 1024);
 			else
-				printf(" %.1f ms |", r->sec[i] * 1e3);
+				printf(" %.1f ms |", t * 1e3);
 		}
-		ratio(x[0], sizeof(x[0]), r->sec[D_LIST], r->sec[D_RAW]);
-		ratio(x[1], sizeof(x[1]), r->sec[D_FOREACH], r->sec[D_RAW]);
-		ratio(x[2], sizeof(x[2]), r->sec[D_IP], r->sec[D_FOREACH]);
+		ratio(x[0], sizeof(x[0]), PICK(r->sec[D_LIST], cpu), PICK(r->sec[D_RAW], cpu));
+		ratio(x[1], sizeof(x[1]), PICK(r->sec[D_FOREACH], cpu), PICK(r->sec[D_RAW], cpu));
+		ratio(x[2], sizeof(x[2]), PICK(r->sec[D_IP], cpu), PICK(r->sec[D_FOREACH], cpu));
 		printf(" %s | %s | %s |\n", x[0], x[1], x[2]);
 	}
-	printf("\nRates are operations per second (dumps: time per dump and peak RSS"
-	       " growth of the process; ip: its whole peak RSS).  Ratios are times:"
-	       " below 1.00x the left one is faster.\n");
+}
+
+static void print_tables(void)
+{
+	print_changes(true);
+	print_dumps(true);
+	print_changes(false);
+	print_dumps(false);
+	printf("\nRates are operations per second; each cell is the best of its rounds."
+	       " Ratios are times: below 1.00x the left one is faster.\n");
 }
 
 /* ------------------------------------------------------------ helpers */
@@ -258,7 +306,7 @@ static void sh(const char *fmt, ...)
 }
 
 /* Runs argv with stdout to /dev/null; seconds; *maxrss_kb its peak RSS. */
-static double run_timed(char *const argv[], long *maxrss_kb)
+static meas run_timed(char *const argv[], long *maxrss_kb)
 {
 	struct rusage ru;
 	int status;
@@ -280,17 +328,19 @@ static double run_timed(char *const argv[], long *maxrss_kb)
 		die("%s %s failed", argv[0], argv[1]);
 	if (maxrss_kb)
 		*maxrss_kb = ru.ru_maxrss;
-	return now() - t0;
+	/* the child's CPU time */
+	return (meas){ now() - t0, (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
+				   (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6 };
 }
 
 /* `ip -batch FILE` on lines fmt(i) for i in [0, n): seconds. */
-static double ip_batch(long n, void (*line)(FILE *f, long i, void *arg), void *arg)
+static meas ip_batch(long n, void (*line)(FILE *f, long i, void *arg), void *arg)
 {
 	char path[] = "/tmp/nlhl-bench-XXXXXX";
 	int fd = mkstemp(path);
 	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
 	char *argv[] = { "ip", "-batch", path, NULL };
-	double sec;
+	meas sec;
 
 	if (!f)
 		die("batch file: %m");
@@ -333,23 +383,23 @@ static void line_route(FILE *f, long i, void *arg)
 	fprintf(f, "route %s %s/32 dev bv0\n", (const char *)arg, a);
 }
 
-static double nlhl_routes(nlhl_handle *h, long n, bool del)
+static meas nlhl_routes(nlhl_handle *h, long n, bool del)
 {
 	struct nlhl_route r;
-	double t0 = now();
+	meas t0 = mnow();
 
 	for (long i = 0; i < n; i++) {
 		route_n(&r, i);
 		CHECK(del ? nlhl_route_del(h, &r) : nlhl_route_add(h, &r));
 	}
-	return now() - t0;
+	return since(t0);
 }
 
-static double batch_routes(nlhl_handle *h, long n, bool del)
+static meas batch_routes(nlhl_handle *h, long n, bool del)
 {
 	struct nlhl_route r;
 	nlhl_batch *b;
-	double t0 = now(), t;
+	meas t0 = mnow(), t;
 
 	CHECK(nlhl_batch_new(h, NULL, &b));
 	for (long i = 0; i < n; i++) {
@@ -357,7 +407,7 @@ static double batch_routes(nlhl_handle *h, long n, bool del)
 		CHECK(del ? nlhl_batch_route_del(b, &r) : nlhl_batch_route_add(b, &r));
 	}
 	CHECK(nlhl_batch_send(b));
-	t = now() - t0;
+	t = since(t0);
 	nlhl_batch_free(b);
 	return t;
 }
@@ -411,29 +461,29 @@ static void bench_routes(long n)
 		{
 			struct nlhl_route *list;
 			size_t ln;
-			double t0;
+			meas t0;
 
 			before = peak_reset();
-			t0 = now();
+			t0 = mnow();
 			CHECK(nlhl_route_list(h, NULL, AF_INET, &list, &ln));
-			best(&d->sec[D_LIST], now() - t0);
+			best(&d->sec[D_LIST], since(t0));
 			d->rss_kb[D_LIST] = status_kb("VmHWM:") - before;
 			if ((long)ln < n)
 				die("route list: %zu routes, expected %ld", ln, n);
 			nlhl_route_list_free(list, ln);
 
 			before = peak_reset();
-			t0 = now();
+			t0 = mnow();
 			cnt = 0;
 			CHECK(nlhl_route_foreach(h, AF_INET, NULL, 0, count_cb, &cnt));
-			best(&d->sec[D_FOREACH], now() - t0);
+			best(&d->sec[D_FOREACH], since(t0));
 			d->rss_kb[D_FOREACH] = status_kb("VmHWM:") - before;
 			if (cnt < n)
 				die("route foreach: %ld routes, expected %ld", cnt, n);
 
-			t0 = now();
+			t0 = mnow();
 			raw_route_dump(raw);
-			best(&d->sec[D_RAW], now() - t0);
+			best(&d->sec[D_RAW], since(t0));
 
 			char *argv[] = { "ip", "route", "show", NULL };
 			best(&d->sec[D_IP], run_timed(argv, &d->rss_kb[D_IP]));
@@ -454,27 +504,27 @@ static void bench_routes(long n)
 		expect_routes(raw, base);
 
 		{
-			double t0 = now();
+			meas t0 = mnow();
 
 			if (raw_route_1by1(raw, RTM_NEWROUTE, 0, (uint32_t)n, bench_oif))
 				die("raw add failed");
-			best(&add->sec[C_RAW1], now() - t0);
+			best(&add->sec[C_RAW1], since(t0));
 			expect_routes(raw, base + n);
-			t0 = now();
+			t0 = mnow();
 			if (raw_route_1by1(raw, RTM_DELROUTE, 0, (uint32_t)n, bench_oif))
 				die("raw del failed");
-			best(&del->sec[C_RAW1], now() - t0);
+			best(&del->sec[C_RAW1], since(t0));
 			expect_routes(raw, base);
 
-			t0 = now();
+			t0 = mnow();
 			if (raw_route_pipelined(raw, RTM_NEWROUTE, 0, (uint32_t)n, bench_oif))
 				die("raw pipelined add failed");
-			best(&add->sec[C_RAWP], now() - t0);
+			best(&add->sec[C_RAWP], since(t0));
 			expect_routes(raw, base + n);
-			t0 = now();
+			t0 = mnow();
 			if (raw_route_pipelined(raw, RTM_DELROUTE, 0, (uint32_t)n, bench_oif))
 				die("raw pipelined del failed");
-			best(&del->sec[C_RAWP], now() - t0);
+			best(&del->sec[C_RAWP], since(t0));
 			expect_routes(raw, base);
 		}
 
@@ -517,16 +567,16 @@ static void expect_addrs(long n)
 		die("ba0 has %ld addresses, expected %ld", got, n);
 }
 
-static double nlhl_addrs(nlhl_handle *h, long n, bool batch)
+static meas nlhl_addrs(nlhl_handle *h, long n, bool batch)
 {
 	struct nlhl_link l = { 0 };
 	nlhl_batch *b = NULL;
-	double t0;
+	meas t0;
 
 	l.attrs.index = (int)if_nametoindex("ba0");
 	if (batch)
 		CHECK(nlhl_batch_new(h, NULL, &b));
-	t0 = now();
+	t0 = mnow();
 	for (long i = 0; i < n; i++) {
 		struct nlhl_addr a = { 0 };
 		uint32_t ip = htonl(bench_route_addr((uint32_t)i));
@@ -538,9 +588,10 @@ static double nlhl_addrs(nlhl_handle *h, long n, bool batch)
 	}
 	if (batch)
 		CHECK(nlhl_batch_send(b));
-	t0 = now() - t0;
+	meas t = since(t0);
+
 	nlhl_batch_free(b);
-	return t0;
+	return t;
 }
 
 static void bench_addrs(long n)
@@ -548,7 +599,7 @@ static void bench_addrs(long n)
 	struct row *r = row_new("addr add (IPv4 /32)", n);
 	nlhl_handle *h;
 	int raw, ifindex;
-	double t0;
+	meas t0;
 
 	fprintf(stderr, "bench: addresses, %ld\n", n);
 	for (int round = 0; round < rounds_for(n); round++) {
@@ -570,10 +621,10 @@ static void bench_addrs(long n)
 
 		ifindex = addr_setup();
 		raw = raw_open();
-		t0 = now();
+		t0 = mnow();
 		if (raw_addr_1by1(raw, (uint32_t)n, ifindex))
 			die("raw addr add failed");
-		best(&r->sec[C_RAW1], now() - t0);
+		best(&r->sec[C_RAW1], since(t0));
 		close(raw);
 		expect_addrs(n);
 
@@ -602,9 +653,9 @@ static long count_links(void)
 	return n;
 }
 
-static double nlhl_veths(nlhl_handle *h, long n, bool del)
+static meas nlhl_veths(nlhl_handle *h, long n, bool del)
 {
-	double t0 = now();
+	meas t0 = mnow();
 
 	for (long i = 0; i < n; i++) {
 		struct nlhl_link l = { .type = NLHL_LINK_VETH };
@@ -613,7 +664,7 @@ static double nlhl_veths(nlhl_handle *h, long n, bool del)
 		snprintf(l.veth.peer_name, sizeof(l.veth.peer_name), "bp%ld", i);
 		CHECK(del ? nlhl_link_del(h, &l) : nlhl_link_add(h, &l));
 	}
-	return now() - t0;
+	return since(t0);
 }
 
 static void bench_veths(long n)
@@ -621,7 +672,7 @@ static void bench_veths(long n)
 	struct row *add = row_new("veth pair create", n), *del = row_new("veth pair delete", n);
 	nlhl_handle *h;
 	int raw;
-	double t0;
+	meas t0;
 
 	fprintf(stderr, "bench: veths, %ld\n", n);
 	fresh_netns();
@@ -638,7 +689,7 @@ static void bench_veths(long n)
 	del->sec[C_NLHL_DEF] = nlhl_veths(NULL, n, true);
 
 	raw = raw_open();
-	t0 = now();
+	t0 = mnow();
 	for (long i = 0; i < n; i++) {
 		char a[16], b[16];
 
@@ -647,10 +698,10 @@ static void bench_veths(long n)
 		if (raw_veth_add(raw, a, b))
 			die("raw veth add %s failed", a);
 	}
-	add->sec[C_RAW1] = now() - t0;
+	add->sec[C_RAW1] = since(t0);
 	if (count_links() != 2 * n + 1)
 		die("veth create: %ld links", count_links());
-	t0 = now();
+	t0 = mnow();
 	for (long i = 0; i < n; i++) {
 		char a[16];
 
@@ -658,7 +709,7 @@ static void bench_veths(long n)
 		if (raw_link_del(raw, a))
 			die("raw link del %s failed", a);
 	}
-	del->sec[C_RAW1] = now() - t0;
+	del->sec[C_RAW1] = since(t0);
 	close(raw);
 
 	add->sec[C_IP] = ip_batch(n, line_veth, NULL);
@@ -685,24 +736,24 @@ static void lookups(long pairs, long n)
 	nlhl_handle *h;
 	struct nlhl_link l;
 	int raw = raw_open();
-	double t0;
+	meas t0;
 
 	snprintf(what, sizeof(what), "link by name (%ld links)", 2 * pairs + 1);
 	r = row_new(what, n);
 	CHECK(nlhl_handle_new(&h));
 	for (int pass = 0; pass < 2 * rounds_for(n); pass++) {
-		t0 = now();
+		t0 = mnow();
 		for (long i = 0; i < n; i++) {
 			char name[16];
 
 			snprintf(name, sizeof(name), "%s%ld", i % 2 ? "bp" : "bv", (i / 2) % pairs);
 			CHECK(nlhl_link_by_name(pass % 2 ? NULL : h, name, &l));
 		}
-		best(&r->sec[pass % 2 ? C_NLHL_DEF : C_NLHL], now() - t0);
+		best(&r->sec[pass % 2 ? C_NLHL_DEF : C_NLHL], since(t0));
 	}
 	nlhl_handle_free(h);
 	for (int round = 0; round < rounds_for(n); round++) {
-		t0 = now();
+		t0 = mnow();
 		for (long i = 0; i < n; i++) {
 			char name[16];
 
@@ -710,7 +761,7 @@ static void lookups(long pairs, long n)
 			if (raw_link_by_name(raw, name) <= 0)
 				die("raw lookup of %s failed", name);
 		}
-		best(&r->sec[C_RAW1], now() - t0);
+		best(&r->sec[C_RAW1], since(t0));
 		best(&r->sec[C_IP], ip_batch(n, line_show, &pairs));
 	}
 	close(raw);
@@ -756,26 +807,26 @@ static void bench_links(long nlinks)
 		struct nlhl_link *list;
 		size_t n;
 		long cnt = 0, before;
-		double t0;
+		meas t0;
 
 		before = peak_reset();
-		t0 = now();
+		t0 = mnow();
 		CHECK(nlhl_link_list(h, &list, &n));
-		best(&d->sec[D_LIST], now() - t0);
+		best(&d->sec[D_LIST], since(t0));
 		d->rss_kb[D_LIST] = status_kb("VmHWM:") - before;
 		if ((long)n != 2 * pairs + 1)
 			die("link list: %zu links", n);
 		nlhl_link_list_free(list, n);
 
 		before = peak_reset();
-		t0 = now();
+		t0 = mnow();
 		CHECK(nlhl_link_foreach(h, link_count_cb, &cnt));
-		best(&d->sec[D_FOREACH], now() - t0);
+		best(&d->sec[D_FOREACH], since(t0));
 		d->rss_kb[D_FOREACH] = status_kb("VmHWM:") - before;
 
-		t0 = now();
+		t0 = mnow();
 		raw_link_dump(raw);
-		best(&d->sec[D_RAW], now() - t0);
+		best(&d->sec[D_RAW], since(t0));
 
 		char *argv[] = { "ip", "link", "show", NULL };
 		best(&d->sec[D_IP], run_timed(argv, &d->rss_kb[D_IP]));
@@ -788,7 +839,7 @@ int main(void)
 {
 	const char *sizes = getenv("BENCH_ROUTES");
 	char *copy, *tok, *save = NULL;
-	double t0 = now();
+	meas t0 = mnow();
 
 	if (!sizes || !*sizes)
 		sizes = "10000 100000";
@@ -801,7 +852,7 @@ int main(void)
 	bench_veths(env_long("BENCH_VETHS", 1000));
 	bench_links(env_long("BENCH_LINKS", 2000));
 	print_tables();
-	printf("\nWhole run: %.0f s on %ld CPUs, kernel ", now() - t0, sysconf(_SC_NPROCESSORS_ONLN));
+	printf("\nWhole run: %.0f s on %ld CPUs, kernel ", since(t0).w, sysconf(_SC_NPROCESSORS_ONLN));
 	fflush(stdout);
 	system("uname -r");
 	return 0;
