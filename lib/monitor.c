@@ -420,30 +420,34 @@ static int run_dump(nlhl_monitor *m, struct listing *L, struct nl_msg *msg)
 	}
 }
 
-/* A held notification, replayed after the listing (see the top). */
-static int replay(nlhl_monitor *m, const struct held *hd)
+/* A held notification, replayed after the listing (see the top).  When
+ * the listing was silent (resync's baseline, nothing reported), every
+ * notification is delivered as it came: the table alone follows the
+ * rules. */
+static int replay(nlhl_monitor *m, const struct held *hd, bool silent)
 {
 	uint8_t key[NLHL_MON_KEY_MAX];
 	uint64_t content = 0;
 	size_t klen = nlhl__mon_key(hd->nlh, key, &content);
 	struct entry *e;
+	bool news = true;
 
 	if (!klen)
 		return deliver(m, hd->nlh, 0);  /* untracked: as it came */
 	e = tab_find(&m->tab, key, klen);
 	if (e && e->pos > hd->pos)
-		return 0;  /* the dump read the object after this change */
-	if (nlhl__mon_is_del(hd->nlh->nlmsg_type)) {
+		news = false;  /* the dump read the object after this change */
+	else if (nlhl__mon_is_del(hd->nlh->nlmsg_type)) {
 		if (!e)
-			return 0;  /* never reported: nothing to delete */
-		tab_del(&m->tab, key, klen);
-	} else {
-		if (e && e->content == content)
-			return 0;  /* the dump showed this very state */
-		if (tab_put(&m->tab, key, klen, content, 0, hd->nlh, m->opts.resync) < 0)
-			return -ENOMEM;
+			news = false;  /* never reported: nothing to delete */
+		else
+			tab_del(&m->tab, key, klen);
+	} else if (e && e->content == content) {
+		news = false;  /* the dump showed this very state */
+	} else if (tab_put(&m->tab, key, klen, content, 0, hd->nlh, m->opts.resync) < 0) {
+		return -ENOMEM;
 	}
-	return deliver(m, hd->nlh, 0);
+	return news || silent ? deliver(m, hd->nlh, 0) : 0;
 }
 
 /* Reports objects of the old table the new listing lacks (resync). */
@@ -542,7 +546,7 @@ static int run_listing(nlhl_monitor *m)
 		L.fresh = (struct table){ 0 };
 		m->listed_once = true;
 		for (size_t j = 0; j < L.nheld && r >= 0; j++)
-			r = replay(m, &L.held[j]);
+			r = replay(m, &L.held[j], !report);
 		listing_free(&L);
 		if (r < 0)
 			return r;
