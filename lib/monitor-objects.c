@@ -52,6 +52,11 @@ static int parse_neigh(const struct nlmsghdr *nlh, void *ret)
 	return nlhl__neigh_parse(nlh, ret);
 }
 
+static int parse_qdisc(const struct nlmsghdr *nlh, void *ret)
+{
+	return nlhl__qdisc_parse(nlh, ret);
+}
+
 static int parse_rule(const struct nlmsghdr *nlh, void *ret)
 {
 	return nlhl__rule_parse(nlh, ret);

@@ -122,6 +122,11 @@ static void describe(const struct nlhl_event *ev, char *d, size_t size)
 		const struct tcmsg *t = NLMSG_DATA(nlh);
 
 		x = attr(nlh, sizeof(struct tcmsg), TCA_KIND);
+		ck_assert_ptr_nonnull(ev->qdisc);
+		ck_assert_int_eq(ev->qdisc->attrs.link_index, t->tcm_ifindex);
+		ck_assert_uint_eq(ev->qdisc->attrs.handle, t->tcm_handle);
+		if (x)
+			ck_assert_str_eq(ev->qdisc->kind, (const char *)nla_data(x));
 		snprintf(d, size, "%cqdisc %s handle %x: dev %d", sign,
 			 x ? (const char *)nla_data(x) : "?", t->tcm_handle >> 16, t->tcm_ifindex);
 		break;

@@ -99,8 +99,8 @@ struct nlhl_event {
 	/* The kernel's message (the raw escape hatch; NULL for OVERRUN and
 	 * SYNCED). */
 	const struct nlmsghdr *nlh;
-	/* The parsed object, by object kind (NULL when the family's parser
-	 * is not in this build: use nlh). */
+	/* The parsed object, by object kind (NLHL_OBJ_NSID has none: see
+	 * nsid below; NULL if the family's parser refused the message). */
 	union {
 		const void *obj;
 		const struct nlhl_link *link;
