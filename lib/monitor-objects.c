@@ -72,11 +72,6 @@ static void clear_nexthop(void *obj)
 	nlhl_nexthop_clear(obj);
 }
 
-static int parse_qdisc(const struct nlmsghdr *nlh, void *ret)
-{
-	return nlhl__qdisc_parse(nlh, ret);
-}
-
 static const struct nlhl__mon_kind kinds[] = {
 	{ NLHL_OBJ_LINK, "link", NLHL_MONITOR_LINK, sizeof(struct nlhl_link), parse_link, NULL },
 	{ NLHL_OBJ_ADDR, "addr", NLHL_MONITOR_ADDR, sizeof(struct nlhl_addr), parse_addr, NULL },
