@@ -186,11 +186,24 @@ static inline int nlhl__put_zint(struct nl_msg *msg, int type, int32_t v)
 	return nla_put_u32(msg, type, v == NLHL_ZERO ? 0 : (uint32_t)v);
 }
 
+/* True when the attributes at head fill len exactly: libnl's nla_parse
+ * silently stops at an attribute whose length runs past the end. */
+static inline bool nlhl__attrs_whole(const struct nlattr *head, int len)
+{
+	const struct nlattr *a;
+	int rem;
+
+	nla_for_each_attr(a, (struct nlattr *)head, len, rem)
+		;
+	return rem == 0;
+}
+
 /* Parses a nested attribute into tb[0..max] (no policy: use the readers
  * above).  A malformed nest gives -EBADMSG. */
 static inline int nlhl__parse_nested(struct nlattr **tb, int max, const struct nlattr *nest)
 {
-	if (nla_parse_nested(tb, max, (struct nlattr *)nest, NULL) < 0)
+	if (!nlhl__attrs_whole(nla_data(nest), nla_len(nest)) ||
+	    nla_parse_nested(tb, max, (struct nlattr *)nest, NULL) < 0)
 		return -EBADMSG;
 	return 0;
 }

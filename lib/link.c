@@ -353,7 +353,8 @@ int nlhl__link_parse(const struct nlmsghdr *nlh, struct nlhl_link *ret)
 	if ((nlh->nlmsg_type != RTM_NEWLINK && nlh->nlmsg_type != RTM_DELLINK) ||
 	    !nlmsg_valid_hdr(nlh, sizeof(*ifi)))
 		return -EBADMSG;
-	if (nlmsg_parse((struct nlmsghdr *)nlh, sizeof(*ifi), tb, NLHL_IFLA_MAX, NULL) < 0)
+	if (!nlhl__attrs_whole(nlmsg_attrdata(nlh, sizeof(*ifi)), nlmsg_attrlen(nlh, sizeof(*ifi))) ||
+	    nlmsg_parse((struct nlmsghdr *)nlh, sizeof(*ifi), tb, NLHL_IFLA_MAX, NULL) < 0)
 		return -EBADMSG;
 	ifi = nlmsg_data(nlh);
 	a->index = ifi->ifi_index;
@@ -750,20 +751,42 @@ static int collect_restart(void *arg)
 	return 0;
 }
 
-/* Fills veth.peer_name of veths whose peer is in the same netns. */
+struct by_index {
+	int index;
+	size_t pos;
+};
+
+static int cmp_index(const void *a, const void *b)
+{
+	int x = ((const struct by_index *)a)->index, y = ((const struct by_index *)b)->index;
+
+	return (x > y) - (x < y);
+}
+
+/* Fills veth.peer_name of veths whose peer is in the same netns (sorted
+ * index table: lists of thousands of veths stay O(n log n)). */
 static void resolve_peers(struct nlhl_link *list, size_t n)
 {
+	struct by_index *t, key, *hit;
+	size_t veths = 0;
+
+	for (size_t i = 0; i < n; i++)
+		veths += list[i].type == NLHL_LINK_VETH;
+	if (!veths || !(t = malloc(n * sizeof(*t))))
+		return;  /* names stay empty without memory: indexes are set */
+	for (size_t i = 0; i < n; i++)
+		t[i] = (struct by_index){ list[i].attrs.index, i };
+	qsort(t, n, sizeof(*t), cmp_index);
 	for (size_t i = 0; i < n; i++) {
 		struct nlhl_link *l = &list[i];
 
 		if (l->type != NLHL_LINK_VETH || l->attrs.link_netnsid != -1 || !l->veth.peer_index)
 			continue;
-		for (size_t j = 0; j < n; j++)
-			if (list[j].attrs.index == l->veth.peer_index) {
-				memcpy(l->veth.peer_name, list[j].attrs.name, NLHL_IFNAMSIZ);
-				break;
-			}
+		key.index = l->veth.peer_index;
+		if ((hit = bsearch(&key, t, n, sizeof(*t), cmp_index)))
+			memcpy(l->veth.peer_name, list[hit->pos].attrs.name, NLHL_IFNAMSIZ);
 	}
+	free(t);
 }
 
 NLHL_API int nlhl_link_list_filtered(nlhl_handle *h, const struct nlhl_link_filter *filter,

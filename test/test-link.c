@@ -444,6 +444,39 @@ START_TEST(bad_input)
 }
 END_TEST
 
+/* The parser shared with events, batches and fuzzing: a message that is
+ * not a well-formed link is refused whole (lists drop it). */
+START_TEST(parse_malformed)
+{
+	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC, .ifi_index = 5 };
+	struct nlhl_link l;
+	struct nl_msg *msg;
+	struct nlattr *info;
+
+	msg = nlmsg_alloc_simple(RTM_NEWLINK, 0);
+	ck_assert(nlmsg_append(msg, &ifi, sizeof(ifi), NLMSG_ALIGNTO) == 0);
+	ck_assert_int_eq(nlhl__link_parse(nlmsg_hdr(msg), &l), -EBADMSG);  /* no name */
+	ck_assert(nla_put_string(msg, IFLA_IFNAME, "ok0") == 0);
+	ck_assert(nla_put_u32(msg, IFLA_MTU, 1500) == 0);
+	info = nla_nest_start(msg, IFLA_LINKINFO);
+	ck_assert(nla_put_string(msg, IFLA_INFO_KIND, "vxlan") == 0);
+	nla_nest_end(msg, info);
+	NLT_OK(nlhl__link_parse(nlmsg_hdr(msg), &l));
+	ck_assert_str_eq(l.attrs.name, "ok0");
+	ck_assert_int_eq(l.type, NLHL_LINK_VXLAN);
+	ck_assert_int_eq(l.attrs.mtu, 1500);
+	/* Truncated header, wrong type, a nest whose length runs past the end. */
+	nlmsg_hdr(msg)->nlmsg_type = RTM_NEWADDR;
+	ck_assert_int_eq(nlhl__link_parse(nlmsg_hdr(msg), &l), -EBADMSG);
+	nlmsg_hdr(msg)->nlmsg_type = RTM_NEWLINK;
+	info->nla_len = 4000;
+	ck_assert_int_ne(nlhl__link_parse(nlmsg_hdr(msg), &l), 0);
+	nlmsg_hdr(msg)->nlmsg_len = NLMSG_HDRLEN + 4;
+	ck_assert_int_eq(nlhl__link_parse(nlmsg_hdr(msg), &l), -EBADMSG);
+	nlmsg_free(msg);
+}
+END_TEST
+
 NLT_SUITE(link_suite)
 static Suite *link_suite(void)
 {
@@ -463,5 +496,6 @@ static Suite *link_suite(void)
 	tcase_add_test(tc, set_up_down);
 	tcase_add_test(tc, list_all);
 	tcase_add_test(tc, bad_input);
+	tcase_add_test(tc, parse_malformed);
 	return s;
 }
