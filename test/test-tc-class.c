@@ -98,8 +98,22 @@ START_TEST(class_htb)
 	ck_assert(lib_class(ifi, 0, H(1, 0x10), &got));
 	ck_assert_uint_eq(got.htb.rate, 125000);
 
-	/* the leaf qdisc shows in attrs.leaf */
-	NLT_SH_OK("tc qdisc add dev ca parent 1:10 handle 20: pfifo limit 5");
+	/* a qdisc under the class, through the library; it shows in
+	 * attrs.leaf */
+	{
+		struct nlhl_qdisc q;
+
+		memset(&q, 0, sizeof(q));
+		q.attrs.link_index = ifi;
+		q.attrs.parent = H(1, 0x10);
+		q.attrs.handle = H(0x20, 0);
+		q.type = NLHL_QDISC_PFIFO;
+		q.fifo.limit = 5;
+		NLT_OK(nlhl_qdisc_add(NULL, &q));
+		txt = nlt_tc_text("tc qdisc show dev ca");
+		NLT_HAS(txt, "qdisc pfifo 20: parent 1:10 limit 5p");
+		free(txt);
+	}
 	ck_assert(lib_class(ifi, 0, H(1, 0x10), &got));
 	ck_assert_uint_eq(got.attrs.leaf, H(0x20, 0));
 
@@ -230,6 +244,34 @@ START_TEST(class_hfsc)
 }
 END_TEST
 
+/* Class statistics against tc -s (packets sent through the default class). */
+START_TEST(class_stats)
+{
+	int ifi = nlt_tc_veth("ce");
+	struct nlhl_class a, b;
+	unsigned long long pkts = 0, bytes = 0;
+	char *txt, *p;
+
+	NLT_SH_OK("sysctl -qw net.ipv6.conf.ce.disable_ipv6=1");
+	NLT_SH_OK("tc qdisc add dev ce root handle 1: htb default 10 && "
+		  "tc class add dev ce parent 1: classid 1:10 htb rate 100mbit quantum 1514");
+	NLT_SH_OK("ip addr add 192.0.2.1/24 dev ce && ip neigh add 192.0.2.2 lladdr 02:00:00:00:00:02 dev ce");
+	nlt_sh("ping -c 4 -i 0.01 -W 1 192.0.2.2 >/dev/null 2>&1");
+	ck_assert(lib_class(ifi, 0, H(1, 0x10), &a));
+	txt = nlt_tc_text("tc -s class show dev ce classid 1:10");
+	ck_assert(lib_class(ifi, 0, H(1, 0x10), &b));
+	p = strstr(txt, "Sent ");
+	ck_assert_ptr_nonnull(p);
+	ck_assert_int_eq(sscanf(p, "Sent %llu bytes %llu pkt", &bytes, &pkts), 2);
+	free(txt);
+	ck_assert_uint_ge(a.stats.packets, 4);
+	ck_assert_uint_le(a.stats.packets, pkts);
+	ck_assert_uint_ge(b.stats.packets, pkts);
+	ck_assert_uint_le(a.stats.bytes, bytes);
+	ck_assert_uint_ge(b.stats.bytes, bytes);
+}
+END_TEST
+
 NLT_SUITE(tc_class_suite)
 static Suite *tc_class_suite(void)
 {
@@ -240,5 +282,6 @@ static Suite *tc_class_suite(void)
 	tcase_add_test(tc, class_htb_reverse);
 	tcase_add_test(tc, class_bad_input);
 	tcase_add_test(tc, class_hfsc);
+	tcase_add_test(tc, class_stats);
 	return s;
 }
