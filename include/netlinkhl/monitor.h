@@ -162,6 +162,8 @@ NLHL_API int nlhl_monitor_fd(const nlhl_monitor *m);
  * Delivers every event ready now without waiting (and the initial listing
  * or a resync when one is due, which does wait for the kernel's dumps).
  * 0, or the first negative value a callback returned, or a socket error.
+ * A callback that fails during the initial listing stops it; the next
+ * call lists again from the start.
  */
 NLHL_API int nlhl_monitor_process(nlhl_monitor *m);
 /* Delivers events until nlhl_monitor_stop() (returns 0) or a callback or

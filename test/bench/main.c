@@ -8,7 +8,7 @@
  *
  * Environment: BENCH_ROUTES="10000 100000" route table sizes (add 1000000
  * for a full Internet table), BENCH_VETHS=1000, BENCH_ADDRS=5000,
- * BENCH_LINKS=2000, BENCH_DEFAULT_MAX=10000 (largest size run on the
+ * BENCH_LINKS=2000 (0 skips a section), BENCH_DEFAULT_MAX=10000 (largest size run on the
  * default handle, which opens a socket per call), BENCH_ROUNDS=3 (each
  * cell is the best of that many rounds; 2 from 100k, 1 at 1M).
  */
@@ -848,9 +848,13 @@ int main(void)
 	for (tok = strtok_r(copy, " ,", &save); tok; tok = strtok_r(NULL, " ,", &save))
 		bench_routes(atol(tok));
 	free(copy);
-	bench_addrs(env_long("BENCH_ADDRS", 5000));
-	bench_veths(env_long("BENCH_VETHS", 1000));
-	bench_links(env_long("BENCH_LINKS", 2000));
+	/* 0 skips a section */
+	if (env_long("BENCH_ADDRS", 5000) > 0)
+		bench_addrs(env_long("BENCH_ADDRS", 5000));
+	if (env_long("BENCH_VETHS", 1000) > 0)
+		bench_veths(env_long("BENCH_VETHS", 1000));
+	if (env_long("BENCH_LINKS", 2000) > 0)
+		bench_links(env_long("BENCH_LINKS", 2000));
 	print_tables();
 	printf("\nWhole run: %.0f s on %ld CPUs, kernel ", since(t0).w, sysconf(_SC_NPROCESSORS_ONLN));
 	fflush(stdout);
