@@ -187,6 +187,7 @@ int main(int argc, char **argv)
 
 	if (argc > 2 || (argc == 2 && !json)) {
 		fprintf(stderr, "usage: nlhl-demo [-j]\n");
+		json_object_put(all);
 		return 2;
 	}
 	router_fd = nlhl_netns_new();

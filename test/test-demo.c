@@ -28,6 +28,7 @@ START_TEST(demo_topology)
 	char exe[PATH_MAX], demo[PATH_MAX + 32];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 	json_object *all, *o;
+	char *out;
 
 	ck_assert(n > 0);
 	exe[n] = '\0';
@@ -55,7 +56,9 @@ START_TEST(demo_topology)
 	json_object_put(all);
 
 	/* The caller's netns is untouched: only lo. */
-	ck_assert_str_eq(nlt_output("ip -j link show | jq length"), "1\n");
+	out = nlt_output("ip -j link show | jq length");
+	ck_assert_str_eq(out, "1\n");
+	free(out);
 	ck_assert_int_eq(nlt_sh("'%s' bogus >/dev/null 2>&1", demo), 2);
 }
 END_TEST
