@@ -670,6 +670,30 @@ START_TEST(overrun_resync)
 }
 END_TEST
 
+/* resync without list_existing: the baseline listing is silent, and a
+ * change made between nlhl_monitor_new() and the first process (which the
+ * listing's dump also shows) still comes as an event. */
+START_TEST(resync_baseline_keeps_events)
+{
+	struct recorder R = { 0 };
+	struct nlhl_monitor_opts o = { .sz = sizeof(o), .groups = NLHL_MONITOR_ROUTE4,
+				       .resync = true };
+	nlhl_monitor *m;
+
+	NLT_SH_OK("ip route add blackhole 10.77.0.0/16");
+	NLT_OK(nlhl_monitor_new(NULL, &o, record_cb, &R, &m));
+	NLT_SH_OK("ip route add blackhole 10.78.0.0/16");
+	drain(m, 50);
+	find_from(&R, 0, "+route 10.78.0.0/16 table 254");
+	for (size_t i = 0; i < R.n; i++) {
+		ck_assert_msg(!strstr(R.v[i].desc, "10.77.0.0"), "listed: %s", R.v[i].desc);
+		ck_assert_msg(strcmp(R.v[i].desc, "synced"), "a silent listing said synced");
+	}
+	nlhl_monitor_free(m);
+	free(R.v);
+}
+END_TEST
+
 /* ------------------------------------------------------ loop, stop, misc */
 
 static void *stop_later(void *arg)
@@ -849,6 +873,7 @@ static Suite *monitor_suite(void)
 	tcase_add_test(tc, list_existing_concurrent);
 	tcase_add_test(tc, overrun_reported);
 	tcase_add_test(tc, overrun_resync);
+	tcase_add_test(tc, resync_baseline_keeps_events);
 	tc = nlt_tcase(s, "loop");
 	tcase_add_test(tc, run_stop_from_thread);
 	tcase_add_test(tc, run_stop_from_signal);
