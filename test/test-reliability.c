@@ -72,55 +72,97 @@ static void note_error(struct dflt_arg *a, const char *what, int r)
 			 a->id, what, r, nlhl_errmsg());
 }
 
+/* 10.<id>.<k>/32 and 10.<id>.<k>.0/24 of thread id. */
+static struct nlhl_addr thread_addr(int id, int k)
+{
+	struct nlhl_addr a = { .ipnet = { .family = AF_INET, .prefixlen = 32,
+					  .addr = { 10, (uint8_t)id, (uint8_t)(k >> 8), (uint8_t)k } } };
+	return a;
+}
+
+static struct nlhl_route thread_route(int id, int k)
+{
+	struct nlhl_route r = { .type = NLHL_RTN_BLACKHOLE,
+				.dst = { .family = AF_INET, .prefixlen = 24,
+					 .addr = { 11, (uint8_t)id, (uint8_t)k, 0 } } };
+	return r;
+}
+
+/* One of the mixed calls of the concurrency tests, all public API, through
+ * h (NULL: the default handle): lists, lookups, a failing lookup whose
+ * message must be this thread's, address and route changes and their
+ * removal, a pure parse.  Returns 0 when the call gave what it must. */
+static int mixed_call(nlhl_handle *h, int id, int k, char *what, size_t wsize)
+{
+	struct nlhl_link lo = { .attrs = { .index = 1 } }, l;
+	struct nlhl_link *links;
+	struct nlhl_route *routes;
+	struct nlhl_addr a = thread_addr(id, k / 8);
+	struct nlhl_route rt = thread_route(id, k / 8);
+	struct nlhl_ipnet net;
+	char text[32];
+	size_t n;
+	int r;
+
+	switch (k % 8) {
+	case 0:  /* a dump: the netns has lo only */
+		snprintf(what, wsize, "link list");
+		r = nlhl_link_list(h, &links, &n);
+		if (r == 0) {
+			r = n == 1 && !strcmp(links[0].attrs.name, "lo") ? 0 : -EPROTO;
+			nlhl_link_list_free(links, n);
+		}
+		return r;
+	case 1:  /* one object by index */
+		snprintf(what, wsize, "link by index 1");
+		r = nlhl_link_by_index(h, 1, &l);
+		return r == 0 && strcmp(l.attrs.name, "lo") ? -EPROTO : r;
+	case 2:  /* a kernel error, whose message must be this thread's */
+		snprintf(what, wsize, "link by index %d", 5000 + id);
+		r = nlhl_link_by_index(h, 5000 + id, &l);
+		snprintf(text, sizeof(text), "%d", 5000 + id);
+		return r == -ENODEV && strstr(nlhl_errmsg(), text) ? 0 : (r ? r : -EPROTO);
+	case 3:
+		snprintf(what, wsize, "addr add");
+		return nlhl_addr_add(h, &lo, &a);
+	case 4:
+		snprintf(what, wsize, "route add");
+		return nlhl_route_add(h, &rt);
+	case 5:  /* a list that holds this thread's route */
+		snprintf(what, wsize, "route list");
+		r = nlhl_route_list(h, NULL, AF_INET, &routes, &n);
+		if (r == 0) {
+			bool found = false;
+
+			for (size_t i = 0; i < n; i++)
+				found |= !memcmp(&routes[i].dst, &rt.dst, sizeof(rt.dst));
+			nlhl_route_list_free(routes, n);
+			r = found ? 0 : -ENOENT;
+		}
+		return r;
+	case 6:
+		snprintf(what, wsize, "route del + addr del");
+		r = nlhl_route_del(h, &rt);
+		return r ? r : nlhl_addr_del(h, &lo, &a);
+	default:  /* a pure call */
+		snprintf(what, wsize, "parse ipnet");
+		snprintf(text, sizeof(text), "10.%d.0.1/%d", id, 8 + k % 24);
+		r = nlhl_parse_ipnet(text, &net);
+		return r == 0 && net.prefixlen != 8 + k % 24 ? -EPROTO : r;
+	}
+}
+
 static void *dflt_worker(void *p)
 {
 	struct dflt_arg *a = p;
-	uint32_t addr = 0;
+	char what[64];
 
 	a->ino_before = thread_netns_ino();
 	for (int k = 0; k < a->calls; k++) {
-		struct nlhl_ipnet net;
-		char text[32];
-		int r, n = -1;
+		int r = mixed_call(NULL, a->id, k, what, sizeof(what));
 
-		switch (k % 6) {
-		case 0:  /* a dump: this netns has lo only */
-			r = nlt_rel_link_count(NULL, &n);
-			if (r != 0 || n != 1)
-				note_error(a, "link dump", r ? r : n);
-			break;
-		case 1:  /* one object by index */
-			r = nlt_rel_link_get(NULL, 1);
-			if (r != 0)
-				note_error(a, "getlink lo", r);
-			break;
-		case 2:  /* a kernel error, whose text must be this thread's */
-			r = nlt_rel_link_get(NULL, 4242);
-			if (r != -ENODEV)
-				note_error(a, "getlink 4242", r);
-			nlhl__fail_req(r, "thread %d call %d", a->id, k);
-			snprintf(text, sizeof(text), "thread %d call %d", a->id, k);
-			if (strncmp(nlhl_errmsg(), text, strlen(text)) != 0)
-				note_error(a, "errmsg is another thread's", 0);
-			break;
-		case 3:  /* a change: an address of its own on lo */
-			addr = htonl(0x0a000000u | (uint32_t)a->id << 16 | (uint32_t)k);
-			r = nlt_rel_addr4(NULL, true, 1, addr, 32);
-			if (r != 0)
-				note_error(a, "addr add", r);
-			break;
-		case 4:  /* and its removal */
-			r = nlt_rel_addr4(NULL, false, 1, addr, 32);
-			if (r != 0)
-				note_error(a, "addr del", r);
-			break;
-		case 5:  /* a pure call */
-			snprintf(text, sizeof(text), "10.%d.0.1/%d", a->id, 8 + k % 24);
-			r = nlhl_parse_ipnet(text, &net);
-			if (r != 0 || net.prefixlen != 8 + k % 24)
-				note_error(a, "parse ipnet", r);
-			break;
-		}
+		if (r != 0)
+			note_error(a, what, r);
 	}
 	a->ino_after = thread_netns_ino();
 	return NULL;
@@ -128,7 +170,8 @@ static void *dflt_worker(void *p)
 
 START_TEST(threads_share_default_handle)
 {
-	int total = nlt_rel_loops(10000), fds = nlt_count_fds(), n = -1;
+	int total = nlt_rel_loops(10000) / (NTHREADS * 8) * (NTHREADS * 8) + NTHREADS * 8;
+	int fds = nlt_count_fds(), n = -1;
 	struct dflt_arg args[NTHREADS];
 	pthread_t t[NTHREADS];
 
@@ -144,10 +187,11 @@ START_TEST(threads_share_default_handle)
 		ck_assert_msg(args[i].ino_before == args[i].ino_after,
 			      "thread %d changed netns", i);
 	}
-	/* Every transient socket closed; every address removed again. */
+	/* Every transient socket closed; every address and route removed. */
 	ck_assert_int_eq(nlt_count_fds(), fds);
 	NLT_OK(nlt_rel_addr_count(NULL, AF_INET, &n));
 	ck_assert_int_eq(n, 0);
+	ck_assert_str_eq(nlt_rel_output_trim("ip -j -4 route show table all | jq length"), "0");
 	ck_assert_str_eq(nlt_rel_output_trim("ip -j -4 addr show | jq '[.[].addr_info[]] | length'"),
 			 "0");
 	printf("default handle: %d threads x %d mixed calls, no errors\n", NTHREADS,
@@ -180,7 +224,8 @@ static void *own_worker(void *p)
 {
 	struct own_arg *a = p;
 	nlhl_handle *h = NULL;
-	int ns, r, n;
+	char what[64];
+	int ns;
 
 	a->ino_before = thread_netns_ino();
 	ns = nlhl_netns_new();
@@ -190,40 +235,22 @@ static void *own_worker(void *p)
 		goto out;
 	}
 	for (int k = 0; k < a->calls; k++) {
-		uint32_t addr = htonl(0x0a000000u | (uint32_t)(k / 4));
+		int r = mixed_call(h, a->id, k, what, sizeof(what));
 
-		switch (k % 4) {
-		case 0:
-			r = nlt_rel_addr4(h, true, 1, addr, 32);
-			if (r != 0)
-				a->errors++;
-			break;
-		case 1:  /* its own netns holds exactly its one address */
-			r = nlt_rel_addr_count(h, AF_INET, &n);
-			if (r != 0 || n != 1)
-				a->errors++;
-			break;
-		case 2:
-			r = nlt_rel_link_get(h, 4242);
-			if (r != -ENODEV)
-				a->errors++;
-			break;
-		case 3:
-			r = nlt_rel_addr4(h, false, 1, addr, 32);
-			if (r != 0)
-				a->errors++;
-			break;
-		}
-		if (a->errors && !a->first_error[0])
-			snprintf(a->first_error, sizeof(a->first_error), "call %d: %d: %s", k, r,
-				 nlhl_errmsg());
+		if (r != 0 && a->errors++ == 0)
+			snprintf(a->first_error, sizeof(a->first_error), "call %d (%s) = %d: %s",
+				 k, what, r, nlhl_errmsg());
 	}
 	/* Leave id+1 addresses, then count them from inside that netns with
 	 * the default handle: each netns got exactly its own thread's calls. */
 	a->left = a->id + 1;
-	for (int j = 0; j < a->left; j++)
-		if (nlt_rel_addr4(h, true, 1, htonl(0x0a630000u | (uint32_t)j), 32) != 0)
+	for (int j = 0; j < a->left; j++) {
+		struct nlhl_link lo = { .attrs = { .index = 1 } };
+		struct nlhl_addr ad = thread_addr(99, j);
+
+		if (nlhl_addr_add(h, &lo, &ad) != 0)
 			a->errors++;
+	}
 	if (nlhl_netns_exec(ns, count_v4, &a->seen) != 0)
 		a->errors++;
 out:
@@ -236,7 +263,7 @@ out:
 
 START_TEST(threads_own_handle_own_netns)
 {
-	int calls = nlt_rel_loops(10000) / NTHREADS / 4 * 4 + 4, fds = nlt_count_fds(), n = -1;
+	int calls = nlt_rel_loops(10000) / NTHREADS / 8 * 8 + 8, fds = nlt_count_fds(), n = -1;
 	uint64_t ino = thread_netns_ino();
 	struct own_arg args[NTHREADS];
 	pthread_t t[NTHREADS];
