@@ -97,6 +97,16 @@ NLHL_INTERNAL int nlhl__request(nlhl_handle *h, struct nl_msg *msg,
 				nlhl_msg_cb cb, void *arg);
 
 /*
+ * A single-object GET (RTM_GETLINK by name, ...) without NLM_F_ACK: the
+ * kernel answers with the object or an error, so the call returns after
+ * one datagram instead of two (the answer, then the ACK).  cb sees the
+ * answer.  Not for requests that change state or may answer with several
+ * messages.
+ */
+NLHL_INTERNAL int nlhl__request_get(nlhl_handle *h, struct nl_msg *msg,
+				    nlhl_msg_cb cb, void *arg);
+
+/*
  * Sends msg as a dump request (NLM_F_REQUEST | NLM_F_DUMP) and passes each
  * object to cb.  When the kernel flags the dump as interrupted by concurrent
  * changes (NLM_F_DUMP_INTR), the dump is read to its end, restart(arg) is

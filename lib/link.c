@@ -611,7 +611,7 @@ static int get_one(nlhl_handle *h, int index, const char *name, const char *what
 	if (name && nla_put_string(msg, strlen(name) < NLHL_IFNAMSIZ ? IFLA_IFNAME : IFLA_ALT_IFNAME,
 				   name) < 0)
 		goto out;
-	r = nlhl__request(h, msg, one_cb, &o);
+	r = nlhl__request_get(h, msg, one_cb, &o);
 out:
 	nlmsg_free(msg);
 	if (r < 0)

@@ -73,7 +73,7 @@ ssize_t nlhl__recv(nlhl_handle *h, bool peek)
 			}
 		}
 		if (!peek || n >= 0)
-			n = recvmsg(h->fd, &m, 0);
+			n = recvmsg(h->fd, &m, peek ? 0 : MSG_TRUNC);
 		if (n < 0) {
 			int err = errno;
 
@@ -91,8 +91,12 @@ ssize_t nlhl__recv(nlhl_handle *h, bool peek)
 						 strerror(err));
 			return -err;
 		}
-		if (m.msg_flags & MSG_TRUNC) {
-			nlhl__detail_set("answer truncated: larger than %zu bytes", h->buf_size);
+		if ((m.msg_flags & MSG_TRUNC) || (size_t)n > h->buf_size) {
+			/* The datagram is lost; grow so that a retry fits. */
+			nlhl__detail_set("answer of %zd bytes truncated to the %zu byte buffer",
+					 n, h->buf_size);
+			if ((size_t)n > h->buf_size && grow_buf(h, (size_t)n) < 0)
+				return -ENOMEM;
 			return -EMSGSIZE;
 		}
 		/* Only the kernel (port 0) may answer; anything else is
@@ -188,6 +192,7 @@ struct exchange {
 	void *arg;
 	int cb_err;      /* first error a callback returned */
 	bool intr;       /* NLM_F_DUMP_INTR seen */
+	bool get;        /* a GET without ACK: done at its answer */
 };
 
 /* Reads answers until the ACK / NLMSG_DONE of ex->seq: 1 = done with
@@ -195,7 +200,8 @@ struct exchange {
 static int run_exchange(nlhl_handle *h, struct exchange *ex, bool dump, int *err)
 {
 	for (;;) {
-		ssize_t n = nlhl__recv(h, dump || ex->cb);
+		ssize_t n = nlhl__recv(h, dump || (ex->cb && !ex->get));
+		bool answered = false;
 		int len;
 
 		if (n < 0)
@@ -213,12 +219,17 @@ static int run_exchange(nlhl_handle *h, struct exchange *ex, bool dump, int *err
 			}
 			if (nlh->nlmsg_type < NLMSG_MIN_TYPE)
 				continue;  /* NOOP, OVERRUN */
+			answered = true;
 			if (ex->cb && !ex->cb_err) {
 				int r = ex->cb(nlh, ex->arg);
 
 				if (r < 0)
 					ex->cb_err = r;
 			}
+		}
+		if (ex->get && answered) {
+			*err = 0;
+			return 1;
 		}
 	}
 }
@@ -258,6 +269,28 @@ int nlhl__request(nlhl_handle *h, struct nl_msg *msg, nlhl_msg_cb cb, void *arg)
 		return r;
 	struct exchange ex = { .cb = cb, .arg = arg };
 	r = send_and_run(use, msg, NLM_F_ACK, &ex, false);
+	nlhl__handle_release(h, use);
+	return r;
+}
+
+int nlhl__request_get(nlhl_handle *h, struct nl_msg *msg, nlhl_msg_cb cb, void *arg)
+{
+	nlhl_handle *use;
+	int r;
+
+	nlhl__detail_clear();
+	r = nlhl__handle_acquire(h, &use);
+	if (r < 0)
+		return r;
+	/* A GET is idempotent: an answer larger than the buffer (a link with
+	 * many VFs) is asked for again once the buffer has grown to fit. */
+	for (int attempt = 0; attempt < 3; attempt++) {
+		struct exchange ex = { .cb = cb, .arg = arg, .get = true };
+
+		r = send_and_run(use, msg, 0, &ex, false);
+		if (r != -EMSGSIZE)
+			break;
+	}
 	nlhl__handle_release(h, use);
 	return r;
 }

@@ -152,6 +152,47 @@ START_TEST(request_passes_answers)
 }
 END_TEST
 
+static struct nl_msg *getlink_msg(int index)
+{
+	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC, .ifi_index = index };
+	struct nl_msg *msg = nlmsg_alloc_simple(RTM_GETLINK, 0);
+
+	ck_assert(msg);
+	ck_assert(nlmsg_append(msg, &ifi, sizeof(ifi), NLMSG_ALIGNTO) == 0);
+	return msg;
+}
+
+/* A GET without ACK: one answer, kernel errors kept, the handle stays in
+ * sync, and an answer larger than the buffer is asked for again. */
+START_TEST(request_get_without_ack)
+{
+	struct nl_msg *msg = getlink_msg(1), *missing = getlink_msg(4242);
+	nlhl_handle *h;
+	int n = 0;
+
+	NLT_OK(nlhl_handle_new(&h));
+	NLT_OK(nlhl__request_get(h, msg, count_cb, &n));
+	ck_assert_int_eq(n, 1);
+	NLT_ERR(nlhl__request_get(h, missing, count_cb, &n), -ENODEV);
+	ck_assert_int_eq(n, 1);
+	/* Shrink the buffer below one RTM_NEWLINK: the first answer is
+	 * truncated, the buffer grows to its size, the retry fits. */
+	free(h->buf);
+	h->buf_size = 64;
+	h->buf = malloc(h->buf_size);
+	n = 0;
+	NLT_OK(nlhl__request_get(h, msg, count_cb, &n));
+	ck_assert_int_eq(n, 1);
+	ck_assert_uint_gt(h->buf_size, 64);
+	/* Still in sync: a dump right after sees exactly lo. */
+	NLT_OK(count_links(h, &n));
+	ck_assert_int_eq(n, 1);
+	nlmsg_free(msg);
+	nlmsg_free(missing);
+	nlhl_handle_free(h);
+}
+END_TEST
+
 static int fail_cb(const struct nlmsghdr *nlh, void *arg)
 {
 	(*(int *)arg)++;
@@ -361,6 +402,7 @@ static Suite *core_suite(void)
 	tcase_add_test(tc, extack_reaches_errmsg);
 	tcase_add_test(tc, kernel_errno_kept);
 	tcase_add_test(tc, request_passes_answers);
+	tcase_add_test(tc, request_get_without_ack);
 	tcase_add_test(tc, dump_callback_error_drains);
 	tcase_add_test(tc, dump_interrupted_is_retried);
 	tcase_add_test(tc, timeout_reports_etimedout);
