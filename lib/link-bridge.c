@@ -23,9 +23,13 @@ static int bridge_check(const struct nlhl_link *link, const char *op, bool creat
 	    b->vlan_protocol != NLHL_VLAN_PROTOCOL_8021AD)
 		return nlhl__fail(-EINVAL, "%s %s: vlan protocol 0x%x is neither 802.1Q nor 802.1ad",
 				  op, link->attrs.name, b->vlan_protocol);
-	if (b->vlan_default_pvid >= 4095)
-		return nlhl__fail(-EINVAL, "%s %s: default pvid %u out of range", op,
+	if ((b->vlan_default_pvid < 0 && b->vlan_default_pvid != NLHL_ZERO) ||
+	    b->vlan_default_pvid >= 4095)
+		return nlhl__fail(-EINVAL, "%s %s: default pvid %d out of range", op,
 				  link->attrs.name, b->vlan_default_pvid);
+	if ((b->priority < 0 && b->priority != NLHL_ZERO) || b->priority > 65535)
+		return nlhl__fail(-EINVAL, "%s %s: bridge priority %d out of range", op,
+				  link->attrs.name, b->priority);
 	return 0;
 }
 
@@ -44,12 +48,14 @@ static int bridge_put(struct nl_msg *msg, const struct nlhl_link *link, bool cre
 	r |= nlhl__put_zint(msg, IFLA_BR_MAX_AGE, b->max_age);
 	r |= nlhl__put_zint(msg, IFLA_BR_AGEING_TIME, b->ageing_time);
 	if (b->priority)
-		r |= nla_put_u16(msg, IFLA_BR_PRIORITY, b->priority);
+		r |= nla_put_u16(msg, IFLA_BR_PRIORITY,
+				 b->priority == NLHL_ZERO ? 0 : (uint16_t)b->priority);
 	/* The only IFLA_BR_ attribute in network byte order. */
 	if (b->vlan_protocol)
 		r |= nla_put_u16(msg, IFLA_BR_VLAN_PROTOCOL, htons(b->vlan_protocol));
 	if (b->vlan_default_pvid)
-		r |= nla_put_u16(msg, IFLA_BR_VLAN_DEFAULT_PVID, b->vlan_default_pvid);
+		r |= nla_put_u16(msg, IFLA_BR_VLAN_DEFAULT_PVID,
+				 b->vlan_default_pvid == NLHL_ZERO ? 0 : (uint16_t)b->vlan_default_pvid);
 	if (b->group_fwd_mask)
 		r |= nla_put_u16(msg, IFLA_BR_GROUP_FWD_MASK, (uint16_t)b->group_fwd_mask);
 	return r ? -EMSGSIZE : 0;

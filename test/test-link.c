@@ -252,8 +252,9 @@ START_TEST(bridge_add_options)
 	ck_assert_int_eq(got.bridge.max_age, 1000);
 	nlt_link_matches_ip(&got);
 
-	/* modify: change options of the existing bridge. */
+	/* modify: change options of the existing bridge (priority 0 too). */
 	memset(&l.bridge, 0, sizeof(l.bridge));
+	l.bridge.priority = NLHL_ZERO;
 	l.bridge.stp = NLHL_OFF;
 	l.bridge.ageing_time = 2000;
 	l.bridge.mcast_snooping = NLHL_ON;
@@ -263,9 +264,13 @@ START_TEST(bridge_add_options)
 	ck_assert_int_eq(nlt_info_int("br0", "ageing_time", -1), 2000);
 	ck_assert_int_eq(nlt_info_int("br0", "mcast_snooping", -1), 1);
 	ck_assert_int_eq(nlt_info_int("br0", "forward_delay", -1), 500);  /* unchanged */
+	ck_assert_int_eq(nlt_info_int("br0", "priority", -1), 0);
 	NLT_OK(nlhl_link_by_name(NULL, "br0", &got));
 	ck_assert_int_eq(got.bridge.stp, NLHL_OFF);
 	ck_assert_int_eq(got.bridge.ageing_time, 2000);
+	l.bridge.priority = 70000;
+	NLT_ERR(nlhl_link_modify(NULL, &l), -EINVAL);
+	NLT_ERRMSG_HAS("bridge priority 70000");
 	NLT_OK(nlhl_link_del(NULL, &l));
 	ck_assert_int_eq(nlt_link_ifindex("br0"), 0);
 }
@@ -291,6 +296,11 @@ START_TEST(bridge_vlan_options)
 	ck_assert_int_eq(got.bridge.vlan_filtering, NLHL_ON);
 	ck_assert_int_eq(got.bridge.vlan_protocol, 0x88a8);
 	ck_assert_int_eq(got.bridge.vlan_default_pvid, 7);
+	/* No default pvid at all: an explicit 0. */
+	memset(&l.bridge, 0, sizeof(l.bridge));
+	l.bridge.vlan_default_pvid = NLHL_ZERO;
+	NLT_OK(nlhl_link_modify(NULL, &l));
+	ck_assert_int_eq(nlt_info_int("vbr", "vlan_default_pvid", -1), 0);
 	NLT_SH_OK("ip link add ivbr type bridge vlan_filtering 1 vlan_protocol 802.1q");
 	NLT_OK(nlhl_link_by_name(NULL, "ivbr", &got));
 	ck_assert_int_eq(got.bridge.vlan_filtering, NLHL_ON);

@@ -192,9 +192,9 @@ struct nlhl_bridge {
 	int32_t hello_time;            /* centiseconds */
 	int32_t max_age;               /* centiseconds */
 	int32_t ageing_time;           /* centiseconds; NLHL_ZERO: never age */
-	uint16_t priority;             /* 0: unset */
+	int32_t priority;              /* 0..65535; NLHL_ZERO sends 0 */
 	uint16_t vlan_protocol;        /* 0x8100 / 0x88a8 host order; 0 unset */
-	uint16_t vlan_default_pvid;    /* 0: unset */
+	int32_t vlan_default_pvid;     /* 1..4094; NLHL_ZERO: no pvid */
 	uint32_t group_fwd_mask;
 };
 
