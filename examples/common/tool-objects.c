@@ -3,7 +3,9 @@
 #include "tool.h"
 
 const struct tool_object *const tool_objects[] = {
+	&tool_obj_route,
 	&tool_obj_rule,
+	&tool_obj_neigh,
 	&tool_obj_netns,
 	NULL,
 };

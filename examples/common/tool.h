@@ -50,6 +50,8 @@ struct tool_object {
 /* Objects the tools know (tool-objects.c). */
 extern const struct tool_object tool_obj_netns;
 extern const struct tool_object tool_obj_rule;
+extern const struct tool_object tool_obj_route;
+extern const struct tool_object tool_obj_neigh;
 extern const struct tool_object *const tool_objects[];
 
 /* main() of a single-object tool (nlhl-link, ...) and of `nlhl`. */
@@ -108,5 +110,12 @@ void tool_jint(json_object *o, const char *key, int64_t val);
 void tool_jbool(json_object *o, const char *key, bool val);
 const char *tool_jget_str(json_object *o, const char *key);  /* NULL if absent */
 bool tool_jget_int(json_object *o, const char *key, int64_t *ret);
+
+/* Interface names in the tool's netns (ifnames.c).  tool_ifindex: a bad
+ * name is a syntax error (TOOL_SYNTAX), a missing device TOOL_FAIL
+ * ("cannot find device"), both reported.  tool_ifname: "ifN" when unknown;
+ * buf holds 16 bytes. */
+int tool_ifindex(struct tool_ctx *c, const char *name, int *ret);
+const char *tool_ifname(struct tool_ctx *c, int index, char *buf);
 
 #endif

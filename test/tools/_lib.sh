@@ -9,6 +9,9 @@ T=$(mktemp -d /tmp/nlhl-tooltest.XXXXXX)
 cleanup_hooks=""
 on_exit() { st=$?; set +e; eval "$cleanup_hooks"; rm -rf "$T"; exit $st; }
 trap on_exit EXIT
+# No IPv6 duplicate address detection on the links a test makes: their
+# addresses are then final at once.
+sysctl -qw net.ipv6.conf.default.accept_dad=0 net.ipv6.conf.all.accept_dad=0 2>/dev/null || true
 at_exit() { cleanup_hooks="$1; $cleanup_hooks"; }
 
 fail() { echo "FAIL ($(basename "$0")): $*" >&2; exit 1; }
@@ -43,17 +46,23 @@ $b"
 
 # usage_err CMD...: a bad command line exits 1, prints the usage on stderr
 # and changes nothing (`ip -j` snapshots of the state before and after).
+# (Carrier and IPv6 duplicate address detection change by themselves: the
+# snapshot leaves out link flags, operstate and link-local addresses.)
 snapshot() {
-	{ ip -d -j link show; ip -j addr show; ip -j route show table all;
-	  ip -j rule show 2>/dev/null || true; ip -j neigh show; tc -j qdisc show;
-	  ls /run/netns 2>/dev/null || true; } 2>/dev/null
+	{ ip -d -j link show | jq -c '[.[] | del(.flags, .operstate, .stats64)]'
+	  ip -j addr show | jq -c '[.[] | .addr_info[]? | select(.scope != "link") | del(.tentative, .valid_life_time, .preferred_life_time)]'
+	  ip -j route show table all | jq -c '[.[] | select(.dst | startswith("fe80") | not)]'
+	  ip -j -6 route show table all | jq -c 'length'
+	  ip -j rule show; ip -j -6 rule show; ip -j neigh show nud permanent
+	  tc -j qdisc show; ls /run/netns 2>/dev/null | grep "^nlhlt-[a-z]*-$$" || true; } 2>/dev/null
 }
 usage_err() {
 	before=$(snapshot)
 	rc 1 "$@"
 	err_has "Usage:"
 	after=$(snapshot)
-	[ "$before" = "$after" ] || fail "\"$*\" changed the state"
+	[ "$before" = "$after" ] || fail "\"$*\" changed the state:
+$(printf '%s\n' "$before" >"$T/before"; printf '%s\n' "$after" | diff "$T/before" - )"
 }
 
 # same_as_ip "OUR COMMAND" "IP COMMAND" JQ: both print JSON; JQ projects
