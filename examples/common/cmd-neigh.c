@@ -138,7 +138,7 @@ static json_object *neigh_json(struct tool_ctx *c, const struct nlhl_neigh *n, b
 	return o;
 }
 
-static void print_text(struct tool_ctx *c, json_object *o)
+void tool_neigh_print_text(struct tool_ctx *c, json_object *o)
 {
 	const char *s;
 	json_object *v;
@@ -175,7 +175,7 @@ static int show_one(const struct nlhl_neigh *n, void *arg)
 	if (!(n->flags & NLHL_NTF_PROXY) &&
 	    !(n->state & s->nud) && !(n->state == 0 && (s->nud & 0x10000)))
 		return 0;
-	tool_emit(s->c, neigh_json(s->c, n, s->hide_dev), print_text);
+	tool_emit(s->c, neigh_json(s->c, n, s->hide_dev), tool_neigh_print_text);
 	return 0;
 }
 
@@ -289,3 +289,8 @@ const struct tool_object tool_obj_neigh = {
 		 "STATE := permanent | noarp | stale | reachable | delay | probe | failed | incomplete | none",
 	.cmds = neigh_cmds,
 };
+
+json_object *tool_neigh_json(struct tool_ctx *c, const struct nlhl_neigh *n)
+{
+	return neigh_json(c, n, false);
+}

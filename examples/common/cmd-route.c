@@ -234,9 +234,7 @@ static int resolve(struct tool_ctx *c, struct route_args *p)
 	return TOOL_OK;
 }
 
-enum route_op { R_ADD, R_APPEND, R_REPLACE, R_DEL };
-
-static int change(struct tool_ctx *c, int argc, char **argv, enum route_op op)
+static int change(struct tool_ctx *c, int argc, char **argv, enum tool_op op)
 {
 	struct route_args *p = calloc(1, sizeof(*p));
 	int r;
@@ -246,22 +244,16 @@ static int change(struct tool_ctx *c, int argc, char **argv, enum route_op op)
 	r = parse_route(c, argc, argv, p);
 	if (!r)
 		r = resolve(c, p);
-	if (!r) {
-		int k = op == R_ADD ? nlhl_route_add(c->h, &p->r) :
-			op == R_APPEND ? nlhl_route_append(c->h, &p->r) :
-			op == R_REPLACE ? nlhl_route_replace(c->h, &p->r) :
-			nlhl_route_del(c->h, &p->r);
-
-		r = k < 0 ? tool_fail(c) : TOOL_OK;
-	}
+	if (!r)
+		r = tool_route(c, op, &p->r);
 	free(p);
 	return r;
 }
 
-static int do_add(struct tool_ctx *c, int argc, char **argv) { return change(c, argc, argv, R_ADD); }
-static int do_append(struct tool_ctx *c, int argc, char **argv) { return change(c, argc, argv, R_APPEND); }
-static int do_replace(struct tool_ctx *c, int argc, char **argv) { return change(c, argc, argv, R_REPLACE); }
-static int do_del(struct tool_ctx *c, int argc, char **argv) { return change(c, argc, argv, R_DEL); }
+static int do_add(struct tool_ctx *c, int argc, char **argv) { return change(c, argc, argv, TOOL_OP_ADD); }
+static int do_append(struct tool_ctx *c, int argc, char **argv) { return change(c, argc, argv, TOOL_OP_APPEND); }
+static int do_replace(struct tool_ctx *c, int argc, char **argv) { return change(c, argc, argv, TOOL_OP_REPLACE); }
+static int do_del(struct tool_ctx *c, int argc, char **argv) { return change(c, argc, argv, TOOL_OP_DEL); }
 
 static json_object *flags_json(uint32_t flags)
 {
@@ -404,7 +396,7 @@ static json_object *route_json(struct tool_ctx *c, const struct nlhl_route *rt, 
 	return o;
 }
 
-static void print_text(struct tool_ctx *c, json_object *o)
+void tool_route_print_text(struct tool_ctx *c, json_object *o)
 {
 	static const char *const words[][2] = {
 		{ "from", "from" }, { "tos", "tos" }, { "nhid", "nhid" },
@@ -466,7 +458,7 @@ static int show_one(const struct nlhl_route *rt, void *arg)
 	 * (multipath) do not match it, though the library's filter would. */
 	if ((s->mask & NLHL_RT_FILTER_OIF) && rt->n_multipath)
 		return 0;
-	tool_emit(s->c, route_json(s->c, rt, s->mask, s->all_tables), print_text);
+	tool_emit(s->c, route_json(s->c, rt, s->mask, s->all_tables), tool_route_print_text);
 	return 0;
 }
 
@@ -650,18 +642,18 @@ static int do_get(struct tool_ctx *c, int argc, char **argv)
 	}
 	if (nlhl_route_get(c->h, &dst, &o, &rt) < 0)
 		return tool_fail(c);
-	tool_emit(c, route_json(c, &rt, 0, false), print_text);
+	tool_emit(c, route_json(c, &rt, 0, false), tool_route_print_text);
 	nlhl_route_clear(&rt);
 	return TOOL_OK;
 }
 
 static const struct tool_cmd route_cmds[] = {
 	{ "list", do_show, true },
-	{ "add", do_add, false },
-	{ "append", do_append, false },
-	{ "change", do_replace, false },
-	{ "replace", do_replace, false },
-	{ "delete", do_del, false },
+	{ "add", do_add, false, true },
+	{ "append", do_append, false, true },
+	{ "change", do_replace, false, true },
+	{ "replace", do_replace, false, true },
+	{ "delete", do_del, false, true },
 	{ "show", do_show, true },
 	{ "get", do_get, true },
 	{ "flush", do_flush, false },
@@ -682,3 +674,8 @@ const struct tool_object tool_obj_route = {
 		 "TYPE := unicast | local | broadcast | multicast | blackhole | unreachable | prohibit | throw",
 	.cmds = route_cmds,
 };
+
+json_object *tool_route_json(struct tool_ctx *c, const struct nlhl_route *rt)
+{
+	return route_json(c, rt, 0, true);
+}

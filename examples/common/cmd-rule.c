@@ -213,7 +213,7 @@ static int do_add(struct tool_ctx *c, int argc, char **argv)
 
 	if (k)
 		return k;
-	return nlhl_rule_add(c->h, &r) < 0 ? tool_fail(c) : TOOL_OK;
+	return tool_rule(c, TOOL_OP_ADD, &r);
 }
 
 static int do_del(struct tool_ctx *c, int argc, char **argv)
@@ -225,7 +225,7 @@ static int do_del(struct tool_ctx *c, int argc, char **argv)
 		return k;
 	if (argc == 0)
 		return tool_syntax(c, "delete needs a selector (e.g. pref N)");
-	return nlhl_rule_del(c->h, &r) < 0 ? tool_fail(c) : TOOL_OK;
+	return tool_rule(c, TOOL_OP_DEL, &r);
 }
 
 static void jprefix(json_object *o, const char *key, const char *lenkey,
@@ -246,7 +246,7 @@ static void jprefix(json_object *o, const char *key, const char *lenkey,
 		tool_jint(o, lenkey, n->prefixlen);
 }
 
-static json_object *rule_json(struct tool_ctx *c, const struct nlhl_rule *r)
+json_object *tool_rule_json(struct tool_ctx *c, const struct nlhl_rule *r)
 {
 	json_object *o = json_object_new_object();
 	char buf[32];
@@ -323,7 +323,7 @@ static json_object *rule_json(struct tool_ctx *c, const struct nlhl_rule *r)
 	return o;
 }
 
-static void print_text(struct tool_ctx *c, json_object *o)
+void tool_rule_print_text(struct tool_ctx *c, json_object *o)
 {
 	int64_t v = 0, v2 = 0;
 	const char *s;
@@ -408,15 +408,15 @@ static int do_show(struct tool_ctx *c, int argc, char **argv)
 	if (nlhl_rule_list_filtered(c->h, f.family, &f, mask, &list, &n) < 0)
 		return tool_fail(c);
 	for (size_t i = 0; i < n; i++)
-		tool_emit(c, rule_json(c, &list[i]), print_text);
+		tool_emit(c, tool_rule_json(c, &list[i]), tool_rule_print_text);
 	nlhl_rule_list_free(list, n);
 	return TOOL_OK;
 }
 
 static const struct tool_cmd rule_cmds[] = {
 	{ "list", do_show, true },
-	{ "add", do_add, false },
-	{ "delete", do_del, false },
+	{ "add", do_add, false, true },
+	{ "delete", do_del, false, true },
 	{ "show", do_show, true },
 	{ NULL, NULL, false },
 };

@@ -3,9 +3,12 @@
 #include "tool.h"
 
 const struct tool_object *const tool_objects[] = {
+	&tool_obj_addr,
 	&tool_obj_route,
 	&tool_obj_rule,
 	&tool_obj_neigh,
+	&tool_obj_link,
 	&tool_obj_netns,
+	&tool_obj_monitor,
 	NULL,
 };

@@ -206,17 +206,29 @@ int tool_run(struct tool_ctx *c, const struct tool_object *obj, int argc, char *
 	int r;
 
 	c->obj = obj;
-	if (argc > 0) {
-		if (tool_matches(argv[0], "help")) {
-			print_usage(stdout, c->prog, obj);
-			return TOOL_OK;
-		}
+	if (argc > 0 && tool_matches(argv[0], "help")) {
+		print_usage(stdout, c->prog, obj);
+		return TOOL_OK;
+	}
+	if (obj->one_command) {
+		/* every word is an argument: pass them all */
+		argc++;
+		argv--;
+	} else if (argc > 0) {
 		for (cmd = obj->cmds; cmd->name; cmd++)
 			if (tool_matches(argv[0], cmd->name))
 				break;
 		if (!cmd->name)
 			return tool_syntax(c, "command \"%s\" is unknown, try \"%s help\"", argv[0],
 					   c->prog);
+	}
+	/* -batch: a line that needs the kernel's answer (a show, a link
+	 * change) first sends what earlier lines queued.  If one of those
+	 * failed, ip would have stopped there: so do we, without -force. */
+	if (c->batch && !cmd->queues && tool_batch_flush(c) != TOOL_OK) {
+		c->batch_failed = true;
+		if (!c->force)
+			return TOOL_STOPPED;
 	}
 	if (c->json)
 		c->out = json_object_new_array();
@@ -225,6 +237,7 @@ int tool_run(struct tool_ctx *c, const struct tool_object *obj, int argc, char *
 	/* Like ip: a show with nothing to show still prints "[]". */
 	flush_json(c, r == TOOL_OK && cmd->lists);
 	fflush(stdout);
+	tool_links_reset(c);
 	return r;
 }
 
@@ -303,7 +316,9 @@ static int split_line(char *line, char ***ret)
 /*
  * -batch: one command a line.  As in ip, the first failing line is reported
  * as "Command failed FILE:LINE" and stops the batch unless -force; the exit
- * status is then 1.
+ * status is then 1.  Route, address and rule changes are pipelined through
+ * the library's batch API (requests.c), their failures reported with their
+ * own line numbers.
  */
 static int run_batch(struct tool_ctx *c, const struct tool_object *obj, const char *file)
 {
@@ -318,11 +333,13 @@ static int run_batch(struct tool_ctx *c, const struct tool_object *obj, const ch
 			strerror(errno));
 		return TOOL_SYNTAX;
 	}
+	c->batch_name = name;
 	while (getline(&line, &cap, f) >= 0) {
 		char **words;
 		int n, r;
 
 		lineno++;
+		c->lineno = lineno;
 		n = split_line(line, &words);
 		if (n < 0) {
 			fprintf(stderr, "%s: %s:%d: unterminated quote\n", c->prog, name, lineno);
@@ -331,6 +348,15 @@ static int run_batch(struct tool_ctx *c, const struct tool_object *obj, const ch
 			r = n ? run_one(c, obj, n, words) : TOOL_OK;
 			free(words);
 		}
+		if (c->batch_failed) {
+			/* an earlier, queued line failed (reported with its line) */
+			ret = TOOL_SYNTAX;
+			c->batch_failed = false;
+			if (!c->force)
+				break;
+		}
+		if (r == TOOL_STOPPED)
+			break;
 		if (r != TOOL_OK) {
 			fprintf(stderr, "Command failed %s:%d\n", name, lineno);
 			ret = TOOL_SYNTAX;
@@ -338,6 +364,9 @@ static int run_batch(struct tool_ctx *c, const struct tool_object *obj, const ch
 				break;
 		}
 	}
+	/* What the last lines queued; failures report their own lines. */
+	if (tool_batch_flush(c) != TOOL_OK)
+		ret = TOOL_SYNTAX;
 	free(line);
 	if (f != stdin)
 		fclose(f);
@@ -449,11 +478,16 @@ static int main_common(const struct tool_object *obj, int argc, char **argv)
 		goto out;
 	}
 	if (batch) {
-		r = run_batch(c, obj, batch);
+		/* -batch pipelines route, address and rule changes. */
+		r = tool_batch_begin(c);
+		if (r == TOOL_OK)
+			r = run_batch(c, obj, batch);
+		tool_batch_end(c);
 	} else {
 		r = run_one(c, obj, argc, argv);
 	}
 out:
+	tool_links_reset(c);
 	nlhl_handle_free(c->h);
 	if (c->netns_fd >= 0)
 		close(c->netns_fd);

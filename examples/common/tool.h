@@ -17,8 +17,9 @@
 
 #include <netlinkhl.h>
 
-/* Exit codes, as ip(8) documents them. */
-enum { TOOL_OK = 0, TOOL_SYNTAX = 1, TOOL_FAIL = 2 };
+/* Exit codes, as ip(8) documents them.  TOOL_STOPPED (never an exit code):
+ * a -batch stops before a line because an earlier queued line failed. */
+enum { TOOL_OK = 0, TOOL_SYNTAX = 1, TOOL_FAIL = 2, TOOL_STOPPED = 3 };
 
 struct tool_ctx {
 	const char *prog;        /* "nlhl-link", for messages */
@@ -29,6 +30,17 @@ struct tool_ctx {
 	int family;              /* -4/-6/-f: AF_INET, AF_INET6, AF_UNSPEC */
 	json_object *out;        /* -j: the array that show commands fill */
 	const struct tool_object *obj; /* the object being run */
+	/* The links of the netns, listed once per command for names. */
+	struct nlhl_link *links;
+	size_t n_links;
+	bool links_loaded;
+	/* -batch: where we are, and the pipeline (requests.c). */
+	const char *batch_name;
+	int lineno;
+	nlhl_batch *batch;
+	int *queued_lines;       /* line of each queued request */
+	size_t n_queued, cap_queued;
+	bool batch_failed;       /* a queued request failed (reported) */
 };
 
 /* A command: "add", "show", ... with its handler.  Handlers parse the whole
@@ -38,6 +50,7 @@ struct tool_cmd {
 	const char *name;
 	int (*run)(struct tool_ctx *c, int argc, char **argv);
 	bool lists;              /* with -j, prints [] even when empty */
+	bool queues;             /* -batch may queue its request (requests.c) */
 };
 
 /* An object ("link", "address", ...): its commands and help text. */
@@ -45,10 +58,14 @@ struct tool_object {
 	const char *name;        /* "link" */
 	const char *usage;       /* text after "Usage: " lines, no trailing \n */
 	const struct tool_cmd *cmds; /* NULL-name terminated; [0] is the default */
+	bool one_command;        /* every word is an argument of cmds[0] */
 };
 
 /* Objects the tools know (tool-objects.c). */
 extern const struct tool_object tool_obj_netns;
+extern const struct tool_object tool_obj_link;
+extern const struct tool_object tool_obj_addr;
+extern const struct tool_object tool_obj_monitor;
 extern const struct tool_object tool_obj_rule;
 extern const struct tool_object tool_obj_route;
 extern const struct tool_object tool_obj_neigh;
@@ -111,11 +128,43 @@ void tool_jbool(json_object *o, const char *key, bool val);
 const char *tool_jget_str(json_object *o, const char *key);  /* NULL if absent */
 bool tool_jget_int(json_object *o, const char *key, int64_t *ret);
 
-/* Interface names in the tool's netns (ifnames.c).  tool_ifindex: a bad
- * name is a syntax error (TOOL_SYNTAX), a missing device TOOL_FAIL
- * ("cannot find device"), both reported.  tool_ifname: "ifN" when unknown;
- * buf holds 16 bytes. */
-int tool_ifindex(struct tool_ctx *c, const char *name, int *ret);
+/* Links of the tool's netns (links.c).  One nlhl_link_list() per command
+ * answers every index -> name question; tool_links_reset() forgets it. */
+int tool_links_load(struct tool_ctx *c);
+void tool_links_reset(struct tool_ctx *c);
+const struct nlhl_link *tool_link_by_index(struct tool_ctx *c, int index);
+/* The name of ifindex, or "ifN" when unknown (buf: 16 bytes). */
 const char *tool_ifname(struct tool_ctx *c, int index, char *buf);
+/* Looks a device up by name (one RTM_GETLINK): a bad name is a syntax
+ * error (TOOL_SYNTAX), a missing device TOOL_FAIL ("cannot find device"),
+ * both reported. */
+int tool_dev(struct tool_ctx *c, const char *name, struct nlhl_link *ret);
+int tool_ifindex(struct tool_ctx *c, const char *name, int *ret);
+
+/* ip's JSON objects and text of each family, shared with nlhl-monitor. */
+json_object *tool_link_json(struct tool_ctx *c, const struct nlhl_link *l);
+void tool_link_print_text(struct tool_ctx *c, json_object *o);
+json_object *tool_addr_event_json(struct tool_ctx *c, const struct nlhl_addr *a);
+void tool_addr_event_text(struct tool_ctx *c, json_object *o);
+json_object *tool_route_json(struct tool_ctx *c, const struct nlhl_route *rt);
+void tool_route_print_text(struct tool_ctx *c, json_object *o);
+json_object *tool_neigh_json(struct tool_ctx *c, const struct nlhl_neigh *n);
+void tool_neigh_print_text(struct tool_ctx *c, json_object *o);
+json_object *tool_rule_json(struct tool_ctx *c, const struct nlhl_rule *r);
+void tool_rule_print_text(struct tool_ctx *c, json_object *o);
+
+/* Changes that -batch pipelines (requests.c): run at once, or queued on
+ * the batch with the current line number.  TOOL_OK or TOOL_FAIL
+ * (reported). */
+enum tool_op { TOOL_OP_ADD, TOOL_OP_APPEND, TOOL_OP_REPLACE, TOOL_OP_DEL };
+int tool_route(struct tool_ctx *c, enum tool_op op, const struct nlhl_route *r);
+int tool_addr(struct tool_ctx *c, enum tool_op op, const struct nlhl_link *l,
+	      const struct nlhl_addr *a);
+int tool_rule(struct tool_ctx *c, enum tool_op op, const struct nlhl_rule *r);
+int tool_batch_begin(struct tool_ctx *c);
+/* Sends what is queued and reports each failure with its line: TOOL_OK,
+ * or TOOL_FAIL when one failed. */
+int tool_batch_flush(struct tool_ctx *c);
+void tool_batch_end(struct tool_ctx *c);
 
 #endif
