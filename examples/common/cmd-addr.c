@@ -7,6 +7,7 @@
 #include "tool.h"
 #include "names.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -386,23 +387,27 @@ static int do_flush(struct tool_ctx *c, int argc, char **argv)
 		return r;
 	if (nlhl_addr_list(c->h, &link, c->family, &addrs, &n) < 0)
 		return tool_fail(c);
-	for (size_t i = 0; i < n; i++)
-		if (nlhl_addr_del(c->h, &link, &addrs[i]) < 0 && ret == TOOL_OK)
+	/* Deleting a primary IPv4 address takes its secondaries with it:
+	 * those are then gone already (-EADDRNOTAVAIL), which is fine. */
+	for (size_t i = 0; i < n; i++) {
+		r = nlhl_addr_del(c->h, &link, &addrs[i]);
+		if (r < 0 && r != -EADDRNOTAVAIL && ret == TOOL_OK)
 			ret = tool_fail(c);
+	}
 	nlhl_addr_list_free(addrs, n);
 	return ret;
 }
 
 static const struct tool_cmd addr_cmds[] = {
-	{ "show", do_show, true },
+	{ "show", do_show, true, false },
 	{ "add", do_add, false, true },
 	{ "change", do_replace, false, true },
 	{ "replace", do_replace, false, true },
 	{ "delete", do_del, false, true },
-	{ "list", do_show, true },
-	{ "lst", do_show, true },
-	{ "flush", do_flush, false },
-	{ NULL, NULL, false },
+	{ "list", do_show, true, false },
+	{ "lst", do_show, true, false },
+	{ "flush", do_flush, false, false },
+	{ NULL, NULL, false, false },
 };
 
 const struct tool_object tool_obj_addr = {

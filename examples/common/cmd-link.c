@@ -61,7 +61,7 @@ static json_object *stats_json(const struct nlhl_link_stats *s)
 json_object *tool_link_json(struct tool_ctx *c, const struct nlhl_link *l)
 {
 	const struct nlhl_link_attrs *a = &l->attrs;
-	json_object *o = json_object_new_object();
+	json_object *o = json_object_new_object(), *flags;
 	char buf[NLHL_HWADDR_STRLEN];
 
 	tool_jint(o, "ifindex", a->index);
@@ -73,7 +73,15 @@ json_object *tool_link_json(struct tool_ctx *c, const struct nlhl_link *l)
 		}
 	}
 	tool_jstr(o, "ifname", a->name);
-	json_object_object_add(o, "flags", names_link_flags(a->flags));
+	flags = names_link_flags(a->flags);
+	/* ip's M-DOWN: the link's lower device (a veth's peer) is down. */
+	if (a->parent_index && a->parent_index != a->index && a->link_netnsid < 0) {
+		const struct nlhl_link *p = tool_link_by_index(c, a->parent_index);
+
+		if (p && !(p->attrs.flags & IFF_UP))
+			json_object_array_add(flags, json_object_new_string("M-DOWN"));
+	}
+	json_object_object_add(o, "flags", flags);
 	tool_jint(o, "mtu", a->mtu);
 	if (a->qdisc[0])
 		tool_jstr(o, "qdisc", a->qdisc);
@@ -910,14 +918,14 @@ static int do_show(struct tool_ctx *c, int argc, char **argv)
 }
 
 static const struct tool_cmd link_cmds[] = {
-	{ "show", do_show, true },
-	{ "add", do_add, false },
-	{ "delete", do_del, false },
-	{ "set", do_set, false },
-	{ "change", do_set, false },
-	{ "list", do_show, true },
-	{ "lst", do_show, true },
-	{ NULL, NULL, false },
+	{ "show", do_show, true, false },
+	{ "add", do_add, false, false },
+	{ "delete", do_del, false, false },
+	{ "set", do_set, false, false },
+	{ "change", do_set, false, false },
+	{ "list", do_show, true, false },
+	{ "lst", do_show, true, false },
+	{ NULL, NULL, false, false },
 };
 
 const struct tool_object tool_obj_link = {

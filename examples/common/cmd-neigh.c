@@ -238,6 +238,9 @@ static int do_show(struct tool_ctx *c, int argc, char **argv)
 	if (r)
 		return r;
 	s.hide_dev = (mask & NLHL_NEIGH_FILTER_LINK) != 0;
+	/* Names are looked up on this handle: not in the middle of the dump. */
+	if (tool_links_load(c) < 0)
+		return tool_fail(c);
 	if (nlhl_neigh_foreach(c->h, c->family, &f, mask, show_one, &s) < 0)
 		return tool_fail(c);
 	return TOOL_OK;
@@ -270,14 +273,14 @@ static int do_flush(struct tool_ctx *c, int argc, char **argv)
 }
 
 static const struct tool_cmd neigh_cmds[] = {
-	{ "show", do_show, true },
-	{ "add", do_add, false },
-	{ "change", do_replace, false },
-	{ "replace", do_replace, false },
-	{ "delete", do_del, false },
-	{ "list", do_show, true },
-	{ "flush", do_flush, false },
-	{ NULL, NULL, false },
+	{ "show", do_show, true, false },
+	{ "add", do_add, false, false },
+	{ "change", do_replace, false, false },
+	{ "replace", do_replace, false, false },
+	{ "delete", do_del, false, false },
+	{ "list", do_show, true, false },
+	{ "flush", do_flush, false, false },
+	{ NULL, NULL, false, false },
 };
 
 const struct tool_object tool_obj_neigh = {

@@ -257,14 +257,14 @@ static int do_pids(struct tool_ctx *c, int argc, char **argv)
 }
 
 static const struct tool_cmd netns_cmds[] = {
-	{ "list", do_list, true },
-	{ "add", do_add, false },
-	{ "delete", do_delete, false },
-	{ "exec", do_exec, false },
-	{ "identify", do_identify, true },
-	{ "pids", do_pids, true },
-	{ "show", do_list, true },
-	{ NULL, NULL, false },
+	{ "list", do_list, true, false },
+	{ "add", do_add, false, false },
+	{ "delete", do_delete, false, false },
+	{ "exec", do_exec, false, false },
+	{ "identify", do_identify, true, false },
+	{ "pids", do_pids, true, false },
+	{ "show", do_list, true, false },
+	{ NULL, NULL, false, false },
 };
 
 const struct tool_object tool_obj_netns = {

@@ -557,6 +557,9 @@ static int do_show(struct tool_ctx *c, int argc, char **argv)
 	if (r)
 		return r;
 	s.mask = mask;
+	/* Names are looked up on this handle: not in the middle of the dump. */
+	if (tool_links_load(c) < 0)
+		return tool_fail(c);
 	if (nlhl_route_foreach(c->h, route_family(c, &f, mask), &f, mask, show_one, &s) < 0)
 		return tool_fail(c);
 	return TOOL_OK;
@@ -648,16 +651,16 @@ static int do_get(struct tool_ctx *c, int argc, char **argv)
 }
 
 static const struct tool_cmd route_cmds[] = {
-	{ "list", do_show, true },
+	{ "list", do_show, true, false },
 	{ "add", do_add, false, true },
 	{ "append", do_append, false, true },
 	{ "change", do_replace, false, true },
 	{ "replace", do_replace, false, true },
 	{ "delete", do_del, false, true },
-	{ "show", do_show, true },
-	{ "get", do_get, true },
-	{ "flush", do_flush, false },
-	{ NULL, NULL, false },
+	{ "show", do_show, true, false },
+	{ "get", do_get, true, false },
+	{ "flush", do_flush, false, false },
+	{ NULL, NULL, false, false },
 };
 
 const struct tool_object tool_obj_route = {

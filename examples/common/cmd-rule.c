@@ -414,11 +414,11 @@ static int do_show(struct tool_ctx *c, int argc, char **argv)
 }
 
 static const struct tool_cmd rule_cmds[] = {
-	{ "list", do_show, true },
+	{ "list", do_show, true, false },
 	{ "add", do_add, false, true },
 	{ "delete", do_del, false, true },
-	{ "show", do_show, true },
-	{ NULL, NULL, false },
+	{ "show", do_show, true, false },
+	{ NULL, NULL, false, false },
 };
 
 const struct tool_object tool_obj_rule = {
