@@ -83,7 +83,6 @@ static int on_event(const struct nlhl_event *ev, void *arg)
 	struct mon *m = arg;
 	struct tool_ctx *c = m->c;
 
-	if (getenv("NLHL_DEBUG")) fprintf(stderr, "ev type %d obj %d p %p\n", ev->type, ev->object, ev->obj);
 	if (ev->type != NLHL_EVENT_NEW && ev->type != NLHL_EVENT_DEL) {
 		if (ev->type == NLHL_EVENT_OVERRUN)
 			fprintf(stderr, "%s: events were lost (receive buffer overrun)\n", c->prog);

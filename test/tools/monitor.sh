@@ -36,8 +36,10 @@ jq -e -s 'any(.[]; .event == "del" and .object == "link" and .ifname == "m1")' "
 	fail "no deletion of m1"
 
 # text, with labels; "count" stops it; routes too
-nlhl-monitor label route count 1 >"$T/txt" &
+ip link set lo up
+nlhl-monitor label route count 1 >"$T/txt" 2>&1 &
 mon=$!
+at_exit "kill $mon 2>/dev/null"
 i=0
 while kill -0 $mon 2>/dev/null; do
 	ip route add 10.77.$i.0/24 dev lo 2>/dev/null || true
@@ -52,8 +54,9 @@ grep -q '^\[ROUTE\]10\.77\.[0-9]*\.0/24 dev lo' "$T/txt" || fail "text route eve
 ns=nlhlt-mon-$$
 ip netns add $ns
 at_exit "ip netns del $ns 2>/dev/null"
-nlhl-monitor -n $ns -j link count 1 >"$T/nsev" &
+nlhl-monitor -n $ns -j link count 1 >"$T/nsev" 2>&1 &
 mon=$!
+at_exit "kill $mon 2>/dev/null"
 i=0
 while kill -0 $mon 2>/dev/null; do
 	ip -n $ns link add n$i type veth peer name p$i 2>/dev/null || true
