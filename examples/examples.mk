@@ -5,7 +5,7 @@
 #   make man            scdoc man pages of the tools into $(BUILD)/man
 #   make docs           doxygen API reference of include/ into $(BUILD)/docs
 
-.PHONY: check-tools examples-run man docs install-man
+.PHONY: check-tools examples-run examples-deps man docs install-man uninstall-man
 
 TOOL_TESTS := $(sort $(wildcard test/tools/[a-z]*.sh))
 EX_PROGS   := $(sort $(patsubst examples/%.c,%,$(wildcard examples/ex-*.c)))
@@ -18,7 +18,14 @@ check-tools: deps $(EX_BINS)
 	  else echo "FAIL $$t"; fails=$$((fails+1)); fi; done; \
 	echo "check-tools: $(words $(TOOL_TESTS)) scripts, $$fails failed"; [ $$fails = 0 ]
 
-examples-run: deps $(EX_BINS)
+# ex-veth-netns proves its route with ping.
+examples-deps:
+	@command -v ping >/dev/null || { [ "$$(id -u)" = 0 ] && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends iputils-ping >&2; } || \
+	  { echo "missing Debian package: iputils-ping" >&2; exit 1; }
+check: examples-deps
+
+examples-run: deps examples-deps $(EX_BINS)
 	@fails=0; for e in $(EX_PROGS); do \
 	  if NLHL_BIN=$(abspath $(BUILD)/bin) unshare -n sh examples/run/$$e.sh; then echo "PASS $$e"; \
 	  else echo "FAIL $$e"; fails=$$((fails+1)); fi; done; \

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * The nlhl-* tools: runs each shell test test/tools/<name>.sh in the test's
- * own fresh netns and asserts it exits 0.  The scripts compare the tools'
+ * The nlhl-* tools and the examples: runs each shell test
+ * test/tools/<name>.sh and each example check examples/run/ex-<name>.sh in
+ * the test's own fresh netns and asserts it exits 0.  The scripts compare the tools'
  * text and -j output with `ip -j` through jq, check -batch line numbers,
  * exit status and that bad command lines change nothing.
  */
@@ -29,6 +30,8 @@ static void find_dirs(void)
 	snprintf(bin_dir, sizeof(bin_dir), "%s/bin", dirname(dirname(exe)));
 	/* make runs the tests from the top of the tree */
 	glob("test/tools/[a-z]*.sh", 0, NULL, &scripts);
+	/* and the examples' checks (make examples-run runs them too) */
+	glob("examples/run/ex-*.sh", GLOB_APPEND, NULL, &scripts);
 }
 
 START_TEST(tool_script)
