@@ -10,5 +10,6 @@ const struct tool_object *const tool_objects[] = {
 	&tool_obj_link,
 	&tool_obj_netns,
 	&tool_obj_monitor,
+	&tool_obj_tc,
 	NULL,
 };

@@ -66,6 +66,7 @@ extern const struct tool_object tool_obj_netns;
 extern const struct tool_object tool_obj_link;
 extern const struct tool_object tool_obj_addr;
 extern const struct tool_object tool_obj_monitor;
+extern const struct tool_object tool_obj_tc;
 extern const struct tool_object tool_obj_rule;
 extern const struct tool_object tool_obj_route;
 extern const struct tool_object tool_obj_neigh;
