@@ -8,7 +8,8 @@
  * Commands really run, so the process first moves into its own network and
  * mount namespaces with a private tmpfs on /run/netns; words that could
  * leave that sandbox are not run: -n/-netns (another process's netns),
- * -b/-batch (command files from the disk) and any prefix of "exec".
+ * -b/-batch (command files from the disk) and any prefix of "exec"; nor
+ * are prefixes of "monitor" (it waits for events until a signal).
  * Built as its own program (it needs the tools' objects), see test/fuzz.mk;
  * its corpus replays in every `make fuzz`.
  */
@@ -59,7 +60,7 @@ static int unsafe(const char *w)
 		o += 1 + (o[1] == '-');
 		return o[0] == 'n' || o[0] == 'b';
 	}
-	return w[0] && tool_matches(w, "exec");
+	return w[0] && (tool_matches(w, "exec") || tool_matches(w, "monitor"));
 }
 
 static void check_parsers(const char *w)
