@@ -2,7 +2,9 @@
 /*
  * nlhl-tc: traffic control, as tc(8), for the common cases: qdiscs (htb,
  * tbf, pfifo, bfifo, prio, sfq, fq_codel, netem, ingress, clsact, any
- * other kind by name), htb classes and u32 / matchall filters.
+ * other kind by name), htb and hfsc classes, u32 / matchall filters here,
+ * flower / fw / basic / bpf filters in tc-filters.c and the actions
+ * (gact, mirred, police, skbedit, vlan, nat) in tc-actions.c.
  *
  *   nlhl-tc qdisc add dev DEV root handle 1: htb default 20
  *   nlhl-tc class add dev DEV parent 1: classid 1:10 htb rate 10mbit ceil 20mbit
@@ -13,7 +15,7 @@
  * refcnt) and classes and filters in the same spirit.
  */
 #define _GNU_SOURCE
-#include "tool.h"
+#include "tc-tool.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -24,7 +26,7 @@
 #define ETH_P_IPV6 0x86dd
 
 /* tc's "1:" is Go's / the library's "1:0". */
-static int parse_handle(struct tool_ctx *c, const char *s, uint32_t *ret)
+int tc_parse_handle(struct tool_ctx *c, const char *s, uint32_t *ret)
 {
 	char buf[32];
 	size_t n = strlen(s);
@@ -39,7 +41,7 @@ static int parse_handle(struct tool_ctx *c, const char *s, uint32_t *ret)
 }
 
 /* tc's text of a handle: "1:", "1:10", "ffff:". */
-static const char *handle_str(uint32_t h, char *buf)
+const char *tc_handle_str(uint32_t h, char *buf)
 {
 	if ((h & 0xffff) == 0)
 		snprintf(buf, 16, "%x:", h >> 16);
@@ -48,21 +50,21 @@ static const char *handle_str(uint32_t h, char *buf)
 	return buf;
 }
 
-static int parse_rate(struct tool_ctx *c, const char *kw, const char *s, uint64_t *ret)
+int tc_parse_rate(struct tool_ctx *c, const char *kw, const char *s, uint64_t *ret)
 {
 	if (nlhl_parse_rate(s, ret) < 0)
 		return tool_syntax(c, "%s \"%s\" is not a rate (e.g. 10mbit)", kw, s);
 	return TOOL_OK;
 }
 
-static int parse_size(struct tool_ctx *c, const char *kw, const char *s, uint32_t *ret)
+int tc_parse_size(struct tool_ctx *c, const char *kw, const char *s, uint32_t *ret)
 {
 	if (nlhl_parse_size(s, ret) < 0)
 		return tool_syntax(c, "%s \"%s\" is not a size (e.g. 15k)", kw, s);
 	return TOOL_OK;
 }
 
-static int parse_time(struct tool_ctx *c, const char *kw, const char *s, uint32_t *ret)
+int tc_parse_time(struct tool_ctx *c, const char *kw, const char *s, uint32_t *ret)
 {
 	if (nlhl_parse_time(s, ret) < 0)
 		return tool_syntax(c, "%s \"%s\" is not a time (e.g. 10ms)", kw, s);
@@ -75,6 +77,7 @@ struct head {
 	const char *dev;
 	uint32_t parent, handle;
 	bool has_parent, has_handle;
+	bool raw_handle;  /* filters: "handle 5" is a number (fw's mark) */
 };
 
 static int take_head(struct tool_ctx *c, int *argcp, char ***argvp, struct head *hd,
@@ -96,13 +99,17 @@ static int take_head(struct tool_ctx *c, int *argcp, char ***argvp, struct head 
 			break;  /* a kind, with its own parent */
 		} else if (tool_is(w, "parent")) {
 			TOOL_NEXT(c, argc, argv);
-			if ((r = parse_handle(c, argv[0], &hd->parent)))
+			if ((r = tc_parse_handle(c, argv[0], &hd->parent)))
 				return r;
 			hd->has_parent = true;
 		} else if (tool_is(w, handle_kw)) {
 			TOOL_NEXT(c, argc, argv);
-			if ((r = parse_handle(c, argv[0], &hd->handle)))
+			if (hd->raw_handle && !strchr(argv[0], ':')) {
+				if (tool_parse_u32(argv[0], &hd->handle) < 0)
+					return tool_syntax(c, "handle \"%s\" is not a number", argv[0]);
+			} else if ((r = tc_parse_handle(c, argv[0], &hd->handle))) {
 				return r;
+			}
 			hd->has_handle = true;
 		} else {
 			break;
@@ -143,28 +150,41 @@ static int parse_qdisc_opts(struct tool_ctx *c, int argc, char **argv, struct nl
 				continue;
 			}
 			break;
+		case NLHL_QDISC_HFSC:
+			if (tool_is(w, "default")) {
+				char *end;
+				unsigned long v;
+
+				TOOL_NEXT(c, argc, argv);
+				v = strtoul(argv[0], &end, 16);  /* hex, as tc */
+				if (!*argv[0] || *end || v > 0xffff)
+					return tool_syntax(c, "default \"%s\" is not a class minor", argv[0]);
+				q->hfsc.defcls = (uint16_t)v;
+				continue;
+			}
+			break;
 		case NLHL_QDISC_TBF:
 			if (tool_is(w, "rate")) {
 				TOOL_NEXT(c, argc, argv);
-				if ((r = parse_rate(c, w, argv[0], &q->tbf.rate)))
+				if ((r = tc_parse_rate(c, w, argv[0], &q->tbf.rate)))
 					return r;
 				continue;
 			}
 			if (tool_is(w, "burst") || tool_is(w, "buffer") || tool_is(w, "maxburst")) {
 				TOOL_NEXT(c, argc, argv);
-				if ((r = parse_size(c, w, argv[0], &q->tbf.burst)))
+				if ((r = tc_parse_size(c, w, argv[0], &q->tbf.burst)))
 					return r;
 				continue;
 			}
 			if (tool_is(w, "limit")) {
 				TOOL_NEXT(c, argc, argv);
-				if ((r = parse_size(c, w, argv[0], &q->tbf.limit)))
+				if ((r = tc_parse_size(c, w, argv[0], &q->tbf.limit)))
 					return r;
 				continue;
 			}
 			if (tool_is(w, "latency")) {
 				TOOL_NEXT(c, argc, argv);
-				if ((r = parse_time(c, w, argv[0], &q->tbf.latency_us)))
+				if ((r = tc_parse_time(c, w, argv[0], &q->tbf.latency_us)))
 					return r;
 				continue;
 			}
@@ -189,7 +209,7 @@ static int parse_qdisc_opts(struct tool_ctx *c, int argc, char **argv, struct nl
 		case NLHL_QDISC_NETEM:
 			if (tool_is(w, "delay")) {
 				TOOL_NEXT(c, argc, argv);
-				if ((r = parse_time(c, w, argv[0], &q->netem.latency_us)))
+				if ((r = tc_parse_time(c, w, argv[0], &q->netem.latency_us)))
 					return r;
 				if (argc > 1 && nlhl_parse_time(argv[1], &q->netem.jitter_us) == 0) {
 					argc--;
@@ -282,7 +302,7 @@ static void jparent(json_object *o, uint32_t parent)
 	else if (parent == NLHL_HANDLE_INGRESS)
 		tool_jstr(o, "parent", "ffff:fff1");
 	else if (parent)
-		tool_jstr(o, "parent", handle_str(parent, buf));
+		tool_jstr(o, "parent", tc_handle_str(parent, buf));
 }
 
 /* hide_dev: a listing of one device (tc then leaves "dev" out). */
@@ -292,7 +312,7 @@ static json_object *qdisc_json(struct tool_ctx *c, const struct nlhl_qdisc *q, b
 	char buf[32];
 
 	tool_jstr(o, "kind", q->kind);
-	tool_jstr(o, "handle", handle_str(q->attrs.handle, buf));
+	tool_jstr(o, "handle", tc_handle_str(q->attrs.handle, buf));
 	if (!hide_dev)
 		tool_jstr(o, "dev", tool_ifname(c, q->attrs.link_index, buf));
 	jparent(o, q->attrs.parent);
@@ -300,6 +320,9 @@ static json_object *qdisc_json(struct tool_ctx *c, const struct nlhl_qdisc *q, b
 	if (q->type == NLHL_QDISC_HTB) {
 		tool_jint(opts, "r2q", q->htb.r2q);
 		snprintf(buf, sizeof(buf), "%#x", q->htb.defcls);
+		tool_jstr(opts, "default", buf);
+	} else if (q->type == NLHL_QDISC_HFSC) {
+		snprintf(buf, sizeof(buf), "%#x", q->hfsc.defcls);
 		tool_jstr(opts, "default", buf);
 	} else if (q->type == NLHL_QDISC_PFIFO || q->type == NLHL_QDISC_BFIFO) {
 		tool_jint(opts, "limit", q->fifo.limit);
@@ -351,7 +374,7 @@ static int show_dev(struct tool_ctx *c, int argc, char **argv, int *ifindex, uin
 				return r;
 		} else if (tool_is(argv[0], "parent")) {
 			TOOL_NEXT(c, argc, argv);
-			if ((r = parse_handle(c, argv[0], parent)))
+			if ((r = tc_parse_handle(c, argv[0], parent)))
 				return r;
 		} else if (tool_is(argv[0], "root")) {
 			*parent = NLHL_HANDLE_ROOT;
@@ -387,6 +410,55 @@ static int qdisc_show(struct tool_ctx *c, int argc, char **argv)
 
 /* ------------------------------------------------------------ classes */
 
+/* hfsc: { sc | rt | ls | ul } [m1 R d T] m2 R (or "rate R", the m2 alone),
+ * as tc-hfsc(8); sc sets rt and ls. */
+static int parse_hfsc_class(struct tool_ctx *c, int argc, char **argv, struct nlhl_hfsc_class *k)
+{
+	struct nlhl_hfsc_curve cur, *dst[2];
+	int r;
+
+	while (argc > 0) {
+		const char *w = argv[0];
+
+		if (!strcmp(w, "sc") || !strcmp(w, "rt") || !strcmp(w, "ls") || !strcmp(w, "ul")) {
+			dst[0] = w[0] == 'u' ? &k->usc : w[0] == 'l' ? &k->fsc : &k->rsc;
+			dst[1] = w[0] == 's' ? &k->fsc : NULL;
+		} else {
+			return tool_syntax(c, "\"%s\" is not an hfsc curve (sc, rt, ls, ul)", w);
+		}
+		memset(&cur, 0, sizeof(cur));
+		for (argc--, argv++; argc > 1; argc -= 2, argv += 2) {
+			const char *kw = argv[0];
+
+			if (!strcmp(kw, "m1") || !strcmp(kw, "m2") || !strcmp(kw, "rate")) {
+				if ((r = tc_parse_rate(c, kw, argv[1], kw[1] == '1' ? &cur.m1 : &cur.m2)))
+					return r;
+			} else if (!strcmp(kw, "d")) {
+				if ((r = tc_parse_time(c, kw, argv[1], &cur.d_us)))
+					return r;
+			} else {
+				break;
+			}
+		}
+		if (!cur.m2)
+			return tool_syntax(c, "hfsc %s needs m2 R (or rate R)", w);
+		*dst[0] = cur;
+		if (dst[1])
+			*dst[1] = cur;
+	}
+	return TOOL_OK;
+}
+
+static void jcurve(json_object *o, const char *name, const struct nlhl_hfsc_curve *cv)
+{
+	json_object *j = json_object_new_object();
+
+	tool_jint(j, "m1", (int64_t)cv->m1);
+	tool_jint(j, "d", cv->d_us);
+	tool_jint(j, "m2", (int64_t)cv->m2);
+	json_object_object_add(o, name, j);
+}
+
 static int class_change(struct tool_ctx *c, int argc, char **argv, enum tc_op op)
 {
 	struct nlhl_class k;
@@ -403,11 +475,11 @@ static int class_change(struct tool_ctx *c, int argc, char **argv, enum tc_op op
 
 			if (tool_is(w, "rate") || tool_is(w, "ceil")) {
 				TOOL_NEXT(c, argc, argv);
-				if ((r = parse_rate(c, w, argv[0], w[0] == 'r' ? &k.htb.rate : &k.htb.ceil)))
+				if ((r = tc_parse_rate(c, w, argv[0], w[0] == 'r' ? &k.htb.rate : &k.htb.ceil)))
 					return r;
 			} else if (tool_is(w, "burst") || tool_is(w, "cburst")) {
 				TOOL_NEXT(c, argc, argv);
-				if ((r = parse_size(c, w, argv[0], w[0] == 'b' ? &k.htb.burst : &k.htb.cburst)))
+				if ((r = tc_parse_size(c, w, argv[0], w[0] == 'b' ? &k.htb.burst : &k.htb.cburst)))
 					return r;
 			} else if (tool_is(w, "prio")) {
 				TOOL_NEXT(c, argc, argv);
@@ -415,7 +487,7 @@ static int class_change(struct tool_ctx *c, int argc, char **argv, enum tc_op op
 					return tool_syntax(c, "prio \"%s\" is not a number", argv[0]);
 			} else if (tool_is(w, "quantum")) {
 				TOOL_NEXT(c, argc, argv);
-				if ((r = parse_size(c, w, argv[0], &k.htb.quantum)))
+				if ((r = tc_parse_size(c, w, argv[0], &k.htb.quantum)))
 					return r;
 			} else {
 				return tool_syntax(c, "\"%s\" is not an option of an htb class", w);
@@ -423,10 +495,16 @@ static int class_change(struct tool_ctx *c, int argc, char **argv, enum tc_op op
 		}
 		if (op != TC_DEL && !k.htb.rate)
 			return tool_syntax(c, "an htb class needs a rate");
+	} else if (argc > 0 && tool_is(argv[0], "hfsc")) {
+		k.type = NLHL_CLASS_HFSC;
+		if ((r = parse_hfsc_class(c, argc - 1, argv + 1, &k.hfsc)))
+			return r;
+		if (op != TC_DEL && !k.hfsc.rsc.m2 && !k.hfsc.fsc.m2 && !k.hfsc.usc.m2)
+			return tool_syntax(c, "an hfsc class needs a curve (sc, rt, ls or ul)");
 	} else if (argc > 0) {
-		return tool_syntax(c, "class kind \"%s\" is not supported (htb is)", argv[0]);
+		return tool_syntax(c, "class kind \"%s\" is not supported (htb, hfsc are)", argv[0]);
 	} else if (op != TC_DEL) {
-		return tool_syntax(c, "a class kind is needed (htb)");
+		return tool_syntax(c, "a class kind is needed (htb or hfsc)");
 	}
 	if (!hd.has_handle)
 		return tool_syntax(c, "\"classid H\" is needed");
@@ -450,7 +528,7 @@ static json_object *class_json(struct tool_ctx *c, const struct nlhl_class *k)
 	char buf[32];
 
 	tool_jstr(o, "class", k->kind);
-	tool_jstr(o, "handle", handle_str(k->attrs.handle, buf));
+	tool_jstr(o, "handle", tc_handle_str(k->attrs.handle, buf));
 	tool_jstr(o, "dev", tool_ifname(c, k->attrs.link_index, buf));
 	if (k->attrs.parent == NLHL_HANDLE_ROOT || k->attrs.parent == (k->attrs.handle & 0xffff0000u))
 		tool_jbool(o, "root", true);
@@ -462,6 +540,22 @@ static json_object *class_json(struct tool_ctx *c, const struct nlhl_class *k)
 		tool_jint(o, "ceil", (int64_t)k->htb.ceil);
 		tool_jint(o, "burst", k->htb.burst);
 		tool_jint(o, "cburst", k->htb.cburst);
+	} else if (k->type == NLHL_CLASS_HFSC) {
+		/* tc -j: "sc" when rt and ls are the same curve, then "ul" */
+		json_object *opts = json_object_new_object();
+		const struct nlhl_hfsc_class *hf = &k->hfsc;
+
+		if (hf->rsc.m2 && !memcmp(&hf->rsc, &hf->fsc, sizeof(hf->rsc))) {
+			jcurve(opts, "sc", &hf->rsc);
+		} else {
+			if (hf->rsc.m2)
+				jcurve(opts, "rt", &hf->rsc);
+			if (hf->fsc.m2)
+				jcurve(opts, "ls", &hf->fsc);
+		}
+		if (hf->usc.m2)
+			jcurve(opts, "ul", &hf->usc);
+		json_object_object_add(o, "options", opts);
 	}
 	return o;
 }
@@ -483,6 +577,15 @@ static void print_class(struct tool_ctx *c, json_object *o)
 		printf(" ceil %s", buf);
 	if (tool_jget_int(o, "burst", &v))
 		printf(" burst %lldb", (long long)v);
+	json_object_object_foreach(json_object_object_get(o, "options"), name, cv) {
+		printf(" %s", name);
+		json_object_object_foreach(cv, kw, val) {
+			if (kw[0] == 'm' && nlhl_format_rate((uint64_t)json_object_get_int64(val), buf, sizeof(buf)) == 0)
+				printf(" %s %s", kw, buf);
+			else
+				printf(" %s %lldus", kw, (long long)json_object_get_int64(val));
+		}
+	}
 	printf("\n");
 }
 
@@ -515,6 +618,7 @@ static int filter_change(struct tool_ctx *c, int argc, char **argv, enum tc_op o
 	memset(&f, 0, sizeof(f));
 	/* tc's default protocol is all; a delete matches any protocol */
 	f.attrs.protocol = op == TC_DEL ? 0 : ETH_P_ALL;
+	hd.raw_handle = true;
 	for (;;) {
 		r = take_head(c, &argc, &argv, &hd, "handle");
 		if (r)
@@ -543,7 +647,7 @@ static int filter_change(struct tool_ctx *c, int argc, char **argv, enum tc_op o
 
 			if (tool_is(w, "flowid") || tool_is(w, "classid")) {
 				TOOL_NEXT(c, argc, argv);
-				if ((r = parse_handle(c, argv[0], &f.u32.classid)))
+				if ((r = tc_parse_handle(c, argv[0], &f.u32.classid)))
 					return r;
 			} else if (tool_is(w, "match") && argc >= 4 && tool_is(argv[1], "ip")) {
 				const char *what = argv[2], *val = argv[3];
@@ -571,6 +675,12 @@ static int filter_change(struct tool_ctx *c, int argc, char **argv, enum tc_op o
 				}
 				argc -= 3;
 				argv += 3;
+			} else if (tool_is(w, "action") || !strcmp(w, "actions")) {
+				if ((r = tc_parse_actions(c, &argc, &argv, &f)))
+					return r;
+				if (argc == 0)
+					break;
+				return tool_syntax(c, "\"%s\" is not an action option here", argv[0]);
 			} else {
 				return tool_syntax(c, "\"%s\" is not a u32 option here", w);
 			}
@@ -581,16 +691,25 @@ static int filter_change(struct tool_ctx *c, int argc, char **argv, enum tc_op o
 			if ((tool_is(argv[0], "flowid") || tool_is(argv[0], "classid")) && argc > 1) {
 				argc--;
 				argv++;
-				if ((r = parse_handle(c, argv[0], &f.matchall.classid)))
+				if ((r = tc_parse_handle(c, argv[0], &f.matchall.classid)))
 					return r;
+			} else if (!strcmp(argv[0], "skip_hw") || !strcmp(argv[0], "skip_sw")) {
+				*(argv[0][5] == 'h' ? &f.matchall.skip_hw : &f.matchall.skip_sw) = true;
+			} else if (tool_is(argv[0], "action") || !strcmp(argv[0], "actions")) {
+				if ((r = tc_parse_actions(c, &argc, &argv, &f)))
+					return r;
+				if (argc == 0)
+					break;
+				return tool_syntax(c, "\"%s\" is not an action option here", argv[0]);
 			} else {
 				return tool_syntax(c, "\"%s\" is not a matchall option here", argv[0]);
 			}
 		}
 	} else if (argc > 0) {
-		return tool_syntax(c, "filter kind \"%s\" is not supported (u32, matchall are)", argv[0]);
+		if ((r = tc_parse_filter_kind(c, argc, argv, &f)))
+			return r;
 	} else if (op != TC_DEL) {
-		return tool_syntax(c, "a filter kind is needed (u32 or matchall)");
+		return tool_syntax(c, "a filter kind is needed (u32, matchall, flower, fw, basic or bpf)");
 	}
 	if (!hd.has_parent)
 		return tool_syntax(c, "\"parent H\" (or root) is needed");
@@ -599,7 +718,8 @@ static int filter_change(struct tool_ctx *c, int argc, char **argv, enum tc_op o
 	if ((r = tool_ifindex(c, hd.dev, &f.attrs.link_index)))
 		return r;
 	f.attrs.parent = hd.parent;
-	f.attrs.handle = hd.handle;
+	if (hd.has_handle)
+		f.attrs.handle = hd.handle;
 	r = op == TC_ADD ? nlhl_filter_add(c->h, &f) : op == TC_DEL ? nlhl_filter_del(c->h, &f) :
 	    nlhl_filter_replace(c->h, &f);
 	return r < 0 ? tool_fail(c) : TOOL_OK;
@@ -611,10 +731,10 @@ static int filter_del(struct tool_ctx *c, int argc, char **argv) { return filter
 
 static json_object *filter_json(struct tool_ctx *c, const struct nlhl_filter *f)
 {
-	json_object *o = json_object_new_object(), *opts = json_object_new_object();
+	json_object *o = json_object_new_object(), *opts = json_object_new_object(), *actions;
 	char buf[NLHL_IPNET_STRLEN];
 
-	tool_jstr(o, "parent", handle_str(f->attrs.parent, buf));
+	tool_jstr(o, "parent", tc_handle_str(f->attrs.parent, buf));
 	tool_jstr(o, "protocol", f->attrs.protocol == ETH_P_IP ? "ip" :
 				 f->attrs.protocol == ETH_P_IPV6 ? "ipv6" :
 				 f->attrs.protocol == ETH_P_ALL ? "all" : "other");
@@ -622,7 +742,7 @@ static json_object *filter_json(struct tool_ctx *c, const struct nlhl_filter *f)
 	tool_jstr(o, "kind", f->kind);
 	if (f->type == NLHL_FILTER_U32) {
 		if (f->u32.classid)
-			tool_jstr(opts, "flowid", handle_str(f->u32.classid, buf));
+			tool_jstr(opts, "flowid", tc_handle_str(f->u32.classid, buf));
 		if (f->u32.src.family && nlhl_format_ipnet(&f->u32.src, buf, sizeof(buf)) == 0)
 			tool_jstr(opts, "src", buf);
 		if (f->u32.dst.family && nlhl_format_ipnet(&f->u32.dst, buf, sizeof(buf)) == 0)
@@ -633,9 +753,18 @@ static json_object *filter_json(struct tool_ctx *c, const struct nlhl_filter *f)
 			tool_jint(opts, "sport", f->u32.sport);
 		if (f->u32.dport)
 			tool_jint(opts, "dport", f->u32.dport);
-	} else if (f->type == NLHL_FILTER_MATCHALL && f->matchall.classid) {
-		tool_jstr(opts, "flowid", handle_str(f->matchall.classid, buf));
+	} else if (f->type == NLHL_FILTER_MATCHALL) {
+		if (f->matchall.classid)
+			tool_jstr(opts, "flowid", tc_handle_str(f->matchall.classid, buf));
+		if (f->matchall.skip_hw)
+			tool_jbool(opts, "skip_hw", true);
+		if (f->matchall.skip_sw)
+			tool_jbool(opts, "skip_sw", true);
+	} else {
+		tc_filter_kind_json(c, f, opts);
 	}
+	if ((actions = tc_actions_json(c, f)))
+		json_object_object_add(opts, "actions", actions);
 	json_object_object_add(o, "options", opts);
 	return o;
 }
@@ -647,9 +776,20 @@ static void print_filter(struct tool_ctx *c, json_object *o)
 	tool_jget_int(o, "pref", &v);
 	printf("filter parent %s protocol %s pref %lld %s", tool_jget_str(o, "parent"),
 	       tool_jget_str(o, "protocol"), (long long)v, tool_jget_str(o, "kind"));
-	json_object_object_foreach(json_object_object_get(o, "options"), k, val)
-		printf(" %s %s", k, json_object_get_string(val));
+	json_object_object_foreach(json_object_object_get(o, "options"), k, val) {
+		if (!strcmp(k, "actions"))
+			continue;
+		if (json_object_is_type(val, json_type_object)) {  /* flower's keys */
+			json_object_object_foreach(val, k2, v2)
+				printf(" %s %s", k2, json_object_get_string(v2));
+		} else if (json_object_is_type(val, json_type_boolean)) {
+			printf(" %s", k);
+		} else {
+			printf(" %s %s", k, json_object_get_string(val));
+		}
+	}
 	printf("\n");
+	tc_actions_print(json_object_object_get(json_object_object_get(o, "options"), "actions"));
 }
 
 static int filter_show(struct tool_ctx *c, int argc, char **argv)
@@ -705,23 +845,33 @@ static const struct tool_object tc_qdisc = {
 	.usage = "  qdisc { add | change | replace | delete } dev DEV { root | parent H | ingress | clsact }\n"
 		 "        [handle H] KIND [OPTIONS]\n"
 		 "  qdisc show [dev DEV]\n"
-		 "KIND [OPTIONS] := htb [default MINOR] [r2q N] | tbf rate R burst B (limit B | latency T)\n"
+		 "KIND [OPTIONS] := htb [default MINOR] [r2q N] | hfsc [default MINOR] | tbf rate R burst B (limit B | latency T)\n"
 		 "        | pfifo|bfifo [limit N] | prio [bands N] | netem [delay T [JITTER]] [loss P]\n"
 		 "        [limit N] | sfq | fq_codel | ingress | clsact | any other kind (no options)",
 };
 static const struct tool_object tc_class = {
 	.name = "class", .cmds = class_cmds,
 	.usage = "  class { add | change | replace | delete } dev DEV [parent H] classid H\n"
-		 "        htb rate R [ceil R] [burst B] [cburst B] [prio N] [quantum B]\n"
+		 "        { htb rate R [ceil R] [burst B] [cburst B] [prio N] [quantum B]\n"
+		 "        | hfsc { sc | rt | ls | ul } [m1 R d T] m2 R|rate R ... }\n"
 		 "  class show dev DEV [parent H]",
 };
 static const struct tool_object tc_filter = {
 	.name = "filter", .cmds = filter_cmds,
 	.usage = "  filter { add | replace | delete } dev DEV parent H [protocol ip|ipv6|all]\n"
 		 "        [pref N] [handle H] u32 [match ip { src | dst } PREFIX]\n"
-		 "        [match ip { sport | dport | protocol } N [MASK]] flowid H\n"
-		 "        | matchall [flowid H]\n"
-		 "  filter show dev DEV parent H | root | ingress | egress",
+		 "        [match ip { sport | dport | protocol } N [MASK]] flowid H [ACTIONS]\n"
+		 "        | matchall [flowid H] [ACTIONS] | flower [classid H] [ip_proto P] [src_ip P]\n"
+		 "        [dst_ip P] [src_port N] [dst_port N] [vlan_id N] [vlan_prio N] [ACTIONS]\n"
+		 "        | fw [handle MARK[/MASK]] [classid H] [ACTIONS] | basic [classid H] [ACTIONS]\n"
+		 "        | bpf { pinned PATH | fd N } [da] [classid H] [ACTIONS]\n"
+		 "  filter show dev DEV parent H | root | ingress | egress\n"
+		 "ACTIONS := action { drop | pass | ... | gact VERDICT\n"
+		 "        | mirred { egress | ingress } { redirect | mirror } dev DEV\n"
+		 "        | police rate R burst B [mtu B] [conform-exceed E[/C]]\n"
+		 "        | skbedit [priority H] [mark M[/MASK]] [queue_mapping N] [ptype P]\n"
+		 "        | vlan { pop | push id N [protocol P] [priority N] | modify id N }\n"
+		 "        | nat { ingress | egress } OLD[/LEN] NEW } [VERDICT] [index N] [action ...]",
 };
 
 /* `nlhl-tc qdisc|class|filter COMMAND ...`: a second level of objects. */
@@ -759,13 +909,24 @@ const struct tool_object tool_obj_tc = {
 		 "        [handle H] KIND [OPTIONS]\n"
 		 "  qdisc show [dev DEV]\n"
 		 "  class { add | change | replace | delete } dev DEV [parent H] classid H\n"
-		 "        htb rate R [ceil R] [burst B] [cburst B] [prio N] [quantum B]\n"
+		 "        { htb rate R [ceil R] [burst B] [cburst B] [prio N] [quantum B]\n"
+		 "        | hfsc { sc | rt | ls | ul } [m1 R d T] m2 R|rate R ... }\n"
 		 "  class show dev DEV [parent H]\n"
 		 "  filter { add | replace | delete } dev DEV parent H [protocol ip|ipv6|all]\n"
 		 "        [pref N] [handle H] u32 [match ip { src | dst } PREFIX]\n"
-		 "        [match ip { sport | dport | protocol } N [MASK]] flowid H | matchall [flowid H]\n"
+		 "        [match ip { sport | dport | protocol } N [MASK]] flowid H [ACTIONS]\n"
+		 "        | matchall [flowid H] [ACTIONS] | flower [classid H] [ip_proto P] [src_ip P]\n"
+		 "        [dst_ip P] [src_port N] [dst_port N] [vlan_id N] [vlan_prio N] [ACTIONS]\n"
+		 "        | fw [handle MARK[/MASK]] [classid H] [ACTIONS] | basic [classid H] [ACTIONS]\n"
+		 "        | bpf { pinned PATH | fd N } [da] [classid H] [ACTIONS]\n"
 		 "  filter show dev DEV { parent H | root | ingress | egress }\n"
-		 "KIND [OPTIONS] := htb [default MINOR] [r2q N] | tbf rate R burst B (limit B | latency T)\n"
+		 "ACTIONS := action { drop | pass | ... | gact VERDICT\n"
+		 "        | mirred { egress | ingress } { redirect | mirror } dev DEV\n"
+		 "        | police rate R burst B [mtu B] [conform-exceed E[/C]]\n"
+		 "        | skbedit [priority H] [mark M[/MASK]] [queue_mapping N] [ptype P]\n"
+		 "        | vlan { pop | push id N [protocol P] [priority N] | modify id N }\n"
+		 "        | nat { ingress | egress } OLD[/LEN] NEW } [VERDICT] [index N] [action ...]\n"
+		 "KIND [OPTIONS] := htb [default MINOR] [r2q N] | hfsc [default MINOR] | tbf rate R burst B (limit B | latency T)\n"
 		 "        | pfifo|bfifo [limit N] | prio [bands N] | netem [delay T [JITTER]] [loss P]\n"
 		 "        | sfq | fq_codel | ingress | clsact | any other kind (no options)",
 	.cmds = tc_cmds,
