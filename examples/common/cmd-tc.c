@@ -562,6 +562,7 @@ static json_object *class_json(struct tool_ctx *c, const struct nlhl_class *k)
 
 static void print_class(struct tool_ctx *c, json_object *o)
 {
+	json_object *opts;
 	const char *s;
 	int64_t v;
 	char buf[32];
@@ -577,7 +578,11 @@ static void print_class(struct tool_ctx *c, json_object *o)
 		printf(" ceil %s", buf);
 	if (tool_jget_int(o, "burst", &v))
 		printf(" burst %lldb", (long long)v);
-	json_object_object_foreach(json_object_object_get(o, "options"), name, cv) {
+	if (!json_object_object_get_ex(o, "options", &opts))
+		opts = json_object_new_object();  /* htb: no options object */
+	else
+		json_object_get(opts);
+	json_object_object_foreach(opts, name, cv) {
 		printf(" %s", name);
 		json_object_object_foreach(cv, kw, val) {
 			if (kw[0] == 'm' && nlhl_format_rate((uint64_t)json_object_get_int64(val), buf, sizeof(buf)) == 0)
@@ -586,6 +591,7 @@ static void print_class(struct tool_ctx *c, json_object *o)
 				printf(" %s %lldus", kw, (long long)json_object_get_int64(val));
 		}
 	}
+	json_object_put(opts);
 	printf("\n");
 }
 
