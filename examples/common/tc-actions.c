@@ -12,7 +12,7 @@
  * each optionally followed by a verdict and "index N".  -j prints tc -j's
  * action objects (order, kind, control_action, index and each kind's
  * fields: mirred_action, direction, to_dev; vlan_action, id, protocol,
- * priority; type, old_addr, mask, new_addr; ...).
+ * priority; direction, old_addr, new_addr; ...).
  */
 #define _GNU_SOURCE
 #include "tc-tool.h"
@@ -180,7 +180,7 @@ static int parse_skbedit(struct tool_ctx *c, int *argcp, char ***argvp, struct n
 				;
 			if (v == 4)
 				return tool_syntax(c, "ptype \"%s\" is not host, otherhost, broadcast or multicast", argv[0]);
-			s->ptype = (uint16_t)(v == 3 ? 3 : v);  /* PACKET_HOST 0 .. OTHERHOST 3 */
+			s->ptype = (uint16_t)v;  /* PACKET_HOST 0 .. PACKET_OTHERHOST 3 */
 			s->has_ptype = true;
 		} else {
 			break;
@@ -375,15 +375,16 @@ static void kind_json(struct tool_ctx *c, const struct nlhl_action *a, json_obje
 		}
 		break;
 	case NLHL_ACTION_NAT:
-		tool_jstr(o, "type", a->nat.egress ? "egress" : "ingress");
+		/* tc: "old_addr": "10.0.0.0/8", the prefix always written */
+		tool_jstr(o, "direction", a->nat.egress ? "egress" : "ingress");
 		if (nlhl_format_ipnet(&a->nat.old_addr, buf, sizeof(buf)) == 0) {
 			char *slash = strchr(buf, '/');
 
 			if (slash)
 				*slash = '\0';
+			snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "/%u", a->nat.old_addr.prefixlen);
 			tool_jstr(o, "old_addr", buf);
 		}
-		tool_jint(o, "mask", a->nat.old_addr.prefixlen);
 		if (nlhl_format_ip(&a->nat.new_addr, buf, sizeof(buf)) == 0)
 			tool_jstr(o, "new_addr", buf);
 		break;

@@ -79,8 +79,14 @@ if can "action gact" $U32 action drop; then
 	act 13 gact pass index 7 -- '{kind, control_action, index}'
 fi
 if can "action police" $U32 action police rate 1mbit burst 10k; then
-	act 14 police rate 1mbit burst 10k conform-exceed drop/pass -- '{kind, control_action}'
+	# (tc -j writes police's control_action twice, exceed then conform)
+	act 14 police rate 1mbit burst 10k conform-exceed drop/continue -- '{kind, index}'
+	ok nlhl-tc filter add dev t0 parent 1: $U32 pref 14 action police rate 1mbit burst 10k conform-exceed drop/continue
+	tc filter show dev t0 parent 1: | grep -q 'action drop/continue' || fail "police verdicts: $(tc filter show dev t0 parent 1:)"
 	ok nlhl-tc -j filter show dev t0 parent 1:
+	jq -e '[.[] | select(.pref == 14) | .options.actions // empty | .[]][0] | .rate == 125000 and .burst == 10240 and .control_action.type == "drop" and .conform_action.type == "continue"' "$T/out" >/dev/null ||
+		fail "police read back: $(cat "$T/out")"
+	ok nlhl-tc filter del dev t0 parent 1: pref 14
 	tc filter add dev t0 parent 1: pref 15 $U32 action police rate 2mbit burst 20k drop
 	ok nlhl-tc -j filter show dev t0 parent 1:
 	jq -e '[.[] | select(.pref == 15) | .options.actions // empty | .[]][0] | .rate == 250000 and .burst == 20480 and .control_action.type == "drop"' "$T/out" >/dev/null ||
@@ -95,7 +101,7 @@ if can "action vlan" $U32 action vlan pop; then
 	act 18 vlan pop -- '{kind, vlan_action, control_action}'
 fi
 if can "action nat" $U32 action nat ingress 10.0.0.0/8 192.0.2.1; then
-	act 19 nat egress 10.1.1.1 192.0.2.9 -- '{kind, type, old_addr, new_addr, control_action}'
+	act 19 nat egress 10.1.1.1 192.0.2.9 -- '{kind, direction, old_addr, new_addr, control_action}'
 fi
 # two actions, in order
 if can "action gact" $U32 action drop; then
