@@ -81,7 +81,7 @@ fi
 if can "action police" $U32 action police rate 1mbit burst 10k; then
 	# (tc -j writes police's control_action twice, exceed then conform)
 	act 14 police rate 1mbit burst 10k conform-exceed drop/continue -- '{kind, index}'
-	ok nlhl-tc filter add dev t0 parent 1: $U32 pref 14 action police rate 1mbit burst 10k conform-exceed drop/continue
+	ok nlhl-tc filter add dev t0 parent 1: pref 14 $U32 action police rate 1mbit burst 10k conform-exceed drop/continue
 	tc filter show dev t0 parent 1: | grep -q 'action drop/continue' || fail "police verdicts: $(tc filter show dev t0 parent 1:)"
 	ok nlhl-tc -j filter show dev t0 parent 1:
 	jq -e '[.[] | select(.pref == 14) | .options.actions // empty | .[]][0] | .rate == 125000 and .burst == 10240 and .control_action.type == "drop" and .conform_action.type == "continue"' "$T/out" >/dev/null ||
@@ -105,7 +105,7 @@ if can "action nat" $U32 action nat ingress 10.0.0.0/8 192.0.2.1; then
 fi
 # two actions, in order
 if can "action gact" $U32 action drop; then
-	ok nlhl-tc filter add dev t0 parent 1: $U32 pref 20 action mirred egress mirror dev t1 action drop
+	ok nlhl-tc filter add dev t0 parent 1: pref 20 $U32 action mirred egress mirror dev t1 action drop
 	tc -j filter show dev t0 parent 1: | jq -e '[.[] | select(.pref == 20) | .options.actions // empty | .[] | .kind] == ["mirred", "gact"]' >/dev/null ||
 		fail "two actions: $(tc filter show dev t0 parent 1:)"
 	ok nlhl-tc filter del dev t0 parent 1: pref 20
