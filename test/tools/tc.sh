@@ -101,7 +101,7 @@ if can "action vlan" $U32 action vlan pop; then
 	act 18 vlan pop -- '{kind, vlan_action, control_action}'
 fi
 if can "action nat" $U32 action nat ingress 10.0.0.0/8 192.0.2.1; then
-	act 19 nat egress 10.1.1.1 192.0.2.9 -- '{kind, direction, old_addr, new_addr, control_action}'
+	act 19 nat egress 10.1.1.1 192.0.2.9 -- '{direction, old_addr, new_addr, control_action}'  # (tc -j has no kind for nat)
 fi
 # two actions, in order
 if can "action gact" $U32 action drop; then
