@@ -52,7 +52,9 @@ out_has "v0@v1"
 ok nlhl l s v0
 out_has "v0@v1"
 
-# rename, nomaster, down
+# rename, nomaster, down (kernels before 6.2 refuse to rename a link that
+# is up, as they do for ip: take it down first)
+ok nlhl-link set v0 down
 ok nlhl-link set v0 name v0x nomaster down
 ip link show v0x >/dev/null 2>&1 || fail "rename"
 ip -j link show v0x | jq -e '.[0].master == null and (.[0].flags | index("UP") == null)' >/dev/null || fail "nomaster/down"
