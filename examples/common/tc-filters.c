@@ -228,7 +228,10 @@ static void flower_json(const struct nlhl_flower *fl, json_object *opts)
 		tool_jint(keys, "src_port", fl->sport);
 	if (fl->classid)
 		tool_jstr(opts, "classid", tc_handle_str(fl->classid, buf));
-	json_object_object_add(opts, "keys", keys);
+	if (json_object_object_length(keys) > 0)  /* tc: no keys on the head entry */
+		json_object_object_add(opts, "keys", keys);
+	else
+		json_object_put(keys);
 	if (fl->skip_hw)
 		tool_jbool(opts, "skip_hw", true);
 	if (fl->skip_sw)
