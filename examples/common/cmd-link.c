@@ -842,9 +842,13 @@ static int do_set(struct tool_ctx *c, int argc, char **argv)
 	if (s.promisc && (s.promisc == NLHL_ON ? nlhl_link_set_promisc_on(c->h, &l) :
 						 nlhl_link_set_promisc_off(c->h, &l)) < 0)
 		goto fail;
+	/* Down before a rename and up after it: kernels before 6.2 refuse to
+	 * rename a link that is up (-EBUSY). */
+	if (s.up < 0 && nlhl_link_set_down(c->h, &l) < 0)
+		goto fail;
 	if (s.name && nlhl_link_set_name(c->h, &l, s.name) < 0)
 		goto fail;
-	if (s.up && (s.up > 0 ? nlhl_link_set_up(c->h, &l) : nlhl_link_set_down(c->h, &l)) < 0)
+	if (s.up > 0 && nlhl_link_set_up(c->h, &l) < 0)
 		goto fail;
 	if (ns >= 0 && nlhl_link_set_ns_fd(c->h, &l, ns) < 0)
 		goto fail;
