@@ -7,7 +7,7 @@ pkgs=""
 for g in "$@"; do
 	case "$g" in
 	build)    pkgs="$pkgs gcc make pkg-config libnl-3-dev libnl-route-3-dev libjson-c-dev" ;;
-	test)     pkgs="$pkgs check iproute2 jq g++ procps" ;;
+	test)     pkgs="$pkgs check iproute2 jq g++ procps clang" ;;  # clang: the bpf program of the tc tool test
 	asan)     pkgs="$pkgs gcc" ;;
 	valgrind) pkgs="$pkgs valgrind" ;;
 	vm)       pkgs="$pkgs qemu-system-x86 busybox-static cpio kmod" ;;
