@@ -91,6 +91,11 @@ ssize_t nlhl__recv(nlhl_handle *h, bool peek)
 						 strerror(err));
 			return -err;
 		}
+		/* Only the kernel (port 0) may answer; anything else is
+		 * another process talking to our port, dropped before its size
+		 * can fail the call or grow the buffer. */
+		if (m.msg_namelen != sizeof(sa) || sa.nl_pid != 0)
+			continue;
 		if ((m.msg_flags & MSG_TRUNC) || (size_t)n > h->buf_size) {
 			/* The datagram is lost; grow so that a retry fits. */
 			nlhl__detail_set("answer of %zd bytes truncated to the %zu byte buffer",
@@ -99,10 +104,6 @@ ssize_t nlhl__recv(nlhl_handle *h, bool peek)
 				return -ENOMEM;
 			return -EMSGSIZE;
 		}
-		/* Only the kernel (port 0) may answer; anything else is
-		 * another process talking to our port. */
-		if (m.msg_namelen != sizeof(sa) || sa.nl_pid != 0)
-			continue;
 		return n;
 	}
 }
