@@ -78,7 +78,7 @@ need-pkgs = @missing=""; command -v $(firstword $(CC)) >/dev/null 2>&1 || missin
         check-asan check-valgrind check-deps demo install uninstall clean \
         need-lib-pkgs need-tool-pkgs need-test-pkgs
 
-all: lib $(EX_BINS)
+all: need-tool-pkgs lib $(EX_BINS)
 lib: $(BUILD)/$(LIBNAME).so $(STLIB)
 
 deps:
