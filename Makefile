@@ -19,15 +19,21 @@ SANITIZE ?=
 
 CC       ?= cc
 CFLAGS   ?= -O2 -g
+PKG_CONFIG ?= pkg-config
 WARNINGS := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wmissing-prototypes \
             -Wstrict-prototypes -Wno-unused-parameter
 NL_PKGS  := libnl-route-3.0 libnl-3.0
-NL_CFLAGS = $(shell pkg-config --cflags $(NL_PKGS) 2>/dev/null)
-NL_LIBS   = $(shell pkg-config --libs $(NL_PKGS) 2>/dev/null)
+NL_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(NL_PKGS) 2>/dev/null)
+NL_LIBS   = $(shell $(PKG_CONFIG) --libs $(NL_PKGS) 2>/dev/null)
 ifeq ($(SANITIZE),1)
 SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 endif
 BASE_CFLAGS = -std=gnu11 $(WARNINGS) $(CFLAGS) $(SAN_FLAGS) -Iinclude $(NL_CFLAGS)
+# Every compile writes the headers it read into a .d file beside its object
+# (-MP: a deleted header does not break the next build), so touching any
+# header rebuilds exactly the objects that include it; test/check-deps.sh
+# proves it.
+DEPFLAGS := -MMD -MP
 
 SONAME   := $(LIBNAME).so.$(SOVERSION)
 SHLIB    := $(BUILD)/$(LIBNAME).so.$(VERSION)
@@ -41,31 +47,59 @@ HEADERS  := include/netlinkhl.h $(sort $(wildcard include/netlinkhl/*.h include/
 TEST_SRCS := test/runner.c test/harness.c $(sort $(wildcard test/test-*.c test/harness-*.c))
 TEST_OBJS := $(patsubst test/%.c,$(BUILD)/test/%.o,$(TEST_SRCS))
 TEST_BIN  := $(BUILD)/test/nlhl-tests
-TEST_LIBS := $(shell pkg-config --libs check json-c 2>/dev/null) -lpthread
+TEST_LIBS  = $(shell $(PKG_CONFIG) --libs check json-c 2>/dev/null) -lpthread
 
 # Tools and examples: every examples/*.c is a program; examples/common/*.c
-# (if any) is linked into each.
+# (if any) is compiled once into an archive that each program links.
 EX_COMMON := $(sort $(wildcard examples/common/*.c))
 EX_SRCS   := $(sort $(wildcard examples/*.c))
 EX_BINS   := $(patsubst examples/%.c,$(BUILD)/bin/%,$(EX_SRCS))
-EX_LIBS   := $(shell pkg-config --libs json-c 2>/dev/null)
+EX_OBJS   := $(patsubst examples/%.c,$(BUILD)/examples/%.o,$(EX_SRCS))
+EX_COMMON_OBJS := $(patsubst examples/%.c,$(BUILD)/examples/%.o,$(EX_COMMON))
+EX_COMMON_LIB  := $(if $(EX_COMMON),$(BUILD)/examples/libtool-common.a)
+EX_LIBS    = $(shell $(PKG_CONFIG) --libs json-c 2>/dev/null)
+
+# Before compiling anything, the pkg-config modules each part needs, with
+# the Debian package that provides each (as module=package): a fresh
+# machine gets the list to install instead of a missing netlink/netlink.h.
+PC_LIB   := libnl-3.0=libnl-3-dev libnl-route-3.0=libnl-route-3-dev
+PC_TOOLS := json-c=libjson-c-dev
+PC_TEST  := check=check json-c=libjson-c-dev
+# $(call need-pkgs,module=package ...): fails naming the missing packages.
+need-pkgs = @missing=""; command -v $(firstword $(CC)) >/dev/null 2>&1 || missing=" gcc"; \
+	if command -v $(PKG_CONFIG) >/dev/null 2>&1; then \
+	  for p in $(1); do $(PKG_CONFIG) --exists "$${p%%=*}" 2>/dev/null || missing="$$missing $${p\#*=}"; done; \
+	else missing="$$missing pkg-config $(foreach p,$(1),$(lastword $(subst =, ,$(p))))"; fi; \
+	if [ -n "$$missing" ]; then \
+	  echo "missing:$$missing -- install them with \`sudo make deps\` (or: sudo apt-get install$$missing)" >&2; \
+	  exit 1; fi
 
 .PHONY: all lib deps check check-run check-symbols check-headers check-install \
-        check-asan check-valgrind demo install uninstall clean
+        check-asan check-valgrind check-deps demo install uninstall clean \
+        need-lib-pkgs need-tool-pkgs need-test-pkgs
 
-all: lib $(EX_BINS)
+all: need-tool-pkgs lib $(EX_BINS)
 lib: $(BUILD)/$(LIBNAME).so $(STLIB)
 
 deps:
 	@sh test/install-deps.sh build test
 
-$(BUILD)/lib/%.o: lib/%.c $(HEADERS) lib/internal.h
-	@mkdir -p $(@D)
-	$(CC) $(BASE_CFLAGS) -fvisibility=hidden -c $< -o $@
+# Order-only: run once per make that compiles, never a reason to rebuild.
+need-lib-pkgs:
+	$(call need-pkgs,$(PC_LIB))
+need-tool-pkgs:
+	$(call need-pkgs,$(PC_LIB) $(PC_TOOLS))
+need-test-pkgs:
+	$(call need-pkgs,$(PC_LIB) $(PC_TEST))
 
-$(BUILD)/pic/%.o: lib/%.c $(HEADERS) lib/internal.h
+# Header prerequisites come from the .d files (DEPFLAGS), not from lists.
+$(BUILD)/lib/%.o: lib/%.c | need-lib-pkgs
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CFLAGS) -fPIC -fvisibility=hidden -c $< -o $@
+	$(CC) $(BASE_CFLAGS) $(DEPFLAGS) -fvisibility=hidden -c $< -o $@
+
+$(BUILD)/pic/%.o: lib/%.c | need-lib-pkgs
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) $(DEPFLAGS) -fPIC -fvisibility=hidden -c $< -o $@
 
 $(SHLIB): $(PIC_OBJS) lib/libnetlinkhl.map
 	$(CC) $(CFLAGS) $(SAN_FLAGS) -shared -Wl,-soname,$(SONAME) \
@@ -81,9 +115,9 @@ $(STLIB): $(LIB_OBJS)
 	rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/test/%.o: test/%.c test/harness.h $(HEADERS)
+$(BUILD)/test/%.o: test/%.c | need-test-pkgs
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CFLAGS) -c $< -o $@
+	$(CC) $(BASE_CFLAGS) $(DEPFLAGS) -c $< -o $@
 
 # Linked to the static archive so that core tests can reach nlhl__
 # internals; the shared object's exports are checked by check-symbols and
@@ -91,9 +125,21 @@ $(BUILD)/test/%.o: test/%.c test/harness.h $(HEADERS)
 $(TEST_BIN): $(TEST_OBJS) $(STLIB)
 	$(CC) $(CFLAGS) $(SAN_FLAGS) -o $@ $(TEST_OBJS) $(STLIB) $(NL_LIBS) $(TEST_LIBS)
 
-$(BUILD)/bin/%: examples/%.c $(EX_COMMON) $(wildcard examples/common/*.h) $(BUILD)/$(LIBNAME).so
+# Programs and examples/common/ alike (the stem may be common/x).
+$(BUILD)/examples/%.o: examples/%.c | need-tool-pkgs
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CFLAGS) -Iexamples/common -o $@ $< $(EX_COMMON) -L$(BUILD) -lnetlinkhl \
+	$(CC) $(BASE_CFLAGS) $(DEPFLAGS) -Iexamples/common -c $< -o $@
+
+# Kept, so that a second make relinks nothing.
+.SECONDARY: $(EX_OBJS) $(EX_COMMON_OBJS)
+
+$(EX_COMMON_LIB): $(EX_COMMON_OBJS)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/bin/%: $(BUILD)/examples/%.o $(EX_COMMON_LIB) $(BUILD)/$(LIBNAME).so
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(SAN_FLAGS) -o $@ $< $(EX_COMMON_LIB) -L$(BUILD) -lnetlinkhl \
 	  -Wl,-rpath,$(abspath $(BUILD)) $(EX_LIBS)
 
 # Every exported symbol is a public nlhl_ name: none of libnl's, none of
@@ -176,6 +222,15 @@ uninstall:
 clean:
 	rm -rf build build-asan
 
+# In a copy of the tree: touching each header makes `make -n` recompile
+# exactly the objects whose sources include it (directly or not).
+check-deps:
+	@sh test/check-deps.sh
+
 # Areas keep their own targets beside their code (check-vm, bench, docs,
 # examples-run, fuzz, ...).
 -include $(sort $(wildcard test/*.mk examples/*.mk))
+
+# The header dependencies of every object built so far (see DEPFLAGS).
+-include $(wildcard $(BUILD)/lib/*.d $(BUILD)/pic/*.d $(BUILD)/test/*.d \
+  $(BUILD)/examples/*.d $(BUILD)/examples/common/*.d $(BUILD)/bench/*.d)

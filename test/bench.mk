@@ -4,13 +4,17 @@
 # (add 1000000 for a full table), BENCH_ADDRS, BENCH_VETHS, BENCH_LINKS,
 # BENCH_DEFAULT_MAX; see test/bench/main.c.
 BENCH_SRCS := $(sort $(wildcard test/bench/*.c))
+BENCH_OBJS := $(patsubst test/bench/%.c,$(BUILD)/bench/%.o,$(BENCH_SRCS))
 BENCH_BIN  := $(BUILD)/bench/nlhl-bench
 
 .PHONY: bench bench-build
 
-$(BENCH_BIN): $(BENCH_SRCS) test/bench/bench.h $(STLIB)
+$(BUILD)/bench/%.o: test/bench/%.c | need-lib-pkgs
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CFLAGS) -Wno-format-truncation -Itest/bench -o $@ $(BENCH_SRCS) $(STLIB) $(NL_LIBS) -lpthread
+	$(CC) $(BASE_CFLAGS) $(DEPFLAGS) -Wno-format-truncation -Itest/bench -c $< -o $@
+
+$(BENCH_BIN): $(BENCH_OBJS) $(STLIB)
+	$(CC) $(CFLAGS) $(SAN_FLAGS) -o $@ $(BENCH_OBJS) $(STLIB) $(NL_LIBS) -lpthread
 
 bench-build: $(BENCH_BIN)
 

@@ -23,13 +23,13 @@ FUZZ_BINS     = $(addprefix $(FUZZ_BUILD)/fuzz-,$(FUZZ_TARGETS))
 
 .PHONY: fuzz fuzz-build fuzz-corpus-update
 
-$(FUZZ_BUILD)/lib/%.o: lib/%.c $(HEADERS) $(wildcard lib/internal*.h)
+$(FUZZ_BUILD)/lib/%.o: lib/%.c | need-lib-pkgs
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -fvisibility=hidden -c $< -o $@
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(DEPFLAGS) -fsanitize=fuzzer-no-link -fvisibility=hidden -c $< -o $@
 
-$(FUZZ_BUILD)/harness-fuzz.o: test/harness-fuzz.c test/harness-fuzz.h $(HEADERS) $(wildcard lib/internal*.h)
+$(FUZZ_BUILD)/harness-fuzz.o: test/harness-fuzz.c | need-lib-pkgs
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(DEPFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
 
 $(FUZZ_BUILD)/fuzz-%: test/fuzz/driver.c $(FUZZ_OBJS)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -DNLT_FUZZ_TARGET='"$*"' -o $@ $< \
@@ -39,9 +39,9 @@ $(FUZZ_BUILD)/fuzz-%: test/fuzz/driver.c $(FUZZ_OBJS)
 # code: they link the library and examples/common/*.c, and replay their
 # corpus here only (the test binary does not contain the tools).
 FUZZ_EX_OBJS := $(patsubst examples/common/%.c,$(FUZZ_BUILD)/ex/%.o,$(EX_COMMON))
-$(FUZZ_BUILD)/ex/%.o: examples/common/%.c $(wildcard examples/common/*.h) $(HEADERS)
+$(FUZZ_BUILD)/ex/%.o: examples/common/%.c | need-tool-pkgs
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -Iexamples/common -fsanitize=fuzzer-no-link -c $< -o $@
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(DEPFLAGS) -Iexamples/common -fsanitize=fuzzer-no-link -c $< -o $@
 $(FUZZ_BUILD)/fuzz-tool-%: test/fuzz/tool-%.c $(FUZZ_EX_OBJS) $(FUZZ_OBJS)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -Iexamples/common -fsanitize=fuzzer -o $@ $< $(FUZZ_EX_OBJS) \
 	  $(filter-out %/harness-fuzz.o,$(FUZZ_OBJS)) $(NL_LIBS) $(EX_LIBS)
@@ -67,3 +67,6 @@ fuzz-corpus-update: fuzz-build
 	done
 
 .SECONDARY: $(FUZZ_OBJS) $(FUZZ_EX_OBJS)
+
+# Header dependencies of the fuzz objects (DEPFLAGS in the top Makefile).
+-include $(wildcard $(FUZZ_BUILD)/*.d $(FUZZ_BUILD)/lib/*.d $(FUZZ_BUILD)/ex/*.d)

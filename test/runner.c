@@ -11,13 +11,25 @@
 
 extern int nlt_skip_fd;
 
-static nlt_suite_fn suites[64];
-static int n_suites;
+/* Grown as constructors register: no cap, so no suite is silently dropped. */
+static nlt_suite_fn *suites;
+static int n_suites, cap_suites;
 
 void nlt_register(nlt_suite_fn fn)
 {
-	if (n_suites < (int)(sizeof(suites) / sizeof(suites[0])))
-		suites[n_suites++] = fn;
+	if (n_suites == cap_suites) {
+		int cap = cap_suites ? 2 * cap_suites : 32;
+		nlt_suite_fn *p = realloc(suites, cap * sizeof(*p));
+
+		if (!p) {
+			/* Constructors cannot report: stop rather than lose a suite. */
+			fprintf(stderr, "nlt_register: out of memory\n");
+			exit(1);
+		}
+		suites = p;
+		cap_suites = cap;
+	}
+	suites[n_suites++] = fn;
 }
 
 int main(void)
@@ -45,6 +57,7 @@ int main(void)
 	failed = srunner_ntests_failed(sr);
 	run = srunner_ntests_run(sr);
 	srunner_free(sr);
+	free(suites);
 
 	lseek(nlt_skip_fd, 0, SEEK_SET);
 	f = fdopen(nlt_skip_fd, "r");
