@@ -15,6 +15,7 @@
 #include <sys/socket.h>
 
 #include "internal-batch.h"
+#include "internal-handle.h"
 
 #define DEFAULT_SEND_BYTES (256 * 1024)
 /* Room one answer (an nlmsgerr with its extended ACK text) takes in the
@@ -54,17 +55,18 @@ NLHL_API int nlhl_batch_new(nlhl_handle *h, const struct nlhl_batch_opts *opts,
 {
 	nlhl_batch *b;
 
+	struct nlhl_batch_opts o;
+	int r;
+
 	NLHL_CHECK_PTR(ret, "batch new");
-	if (opts && opts->sz < sizeof(size_t))
-		return nlhl__fail(-EINVAL, "batch new: opts->sz is %zu, not sizeof(struct nlhl_batch_opts)",
-				  opts->sz);
+	r = NLHL_OPTS_COPY(nlhl_batch_opts, &o, opts, "batch new");
+	if (r < 0)
+		return r;
 	b = calloc(1, sizeof(*b));
 	if (!b)
 		return nlhl__fail(-ENOMEM, "batch new: out of memory");
 	b->h = h;
-	b->opts.sz = sizeof(b->opts);
-	if (opts) /* an older caller's smaller struct: the rest stays zero */
-		memcpy(&b->opts, opts, opts->sz < sizeof(b->opts) ? opts->sz : sizeof(b->opts));
+	b->opts = o;
 	if (!b->opts.send_bytes)
 		b->opts.send_bytes = DEFAULT_SEND_BYTES;
 	*ret = b;
@@ -205,37 +207,23 @@ static void set_result(nlhl_batch *b, struct breq *q, int err)
 	q->msg_prefix = (size_t)n - strlen(etext) - 3;
 }
 
-/* One datagram into h->buf without waiting (wait = false) or waiting. */
-static ssize_t recv_answer(nlhl_handle *h, bool wait)
+/* One answer datagram, waiting for it or not.  Peeked, so that an answer
+ * larger than the buffer (an error echoing a big request when CAP_ACK is
+ * missing) makes the buffer grow instead of being lost; with ACKs on the
+ * last request only this costs one syscall per send(), not per request. */
+static ssize_t recv_answer(nlhl_handle *h, bool wait, const uint8_t **buf)
 {
-	for (;;) {
-		struct sockaddr_nl sa;
-		struct iovec iov = { h->buf, h->buf_size };
-		struct msghdr m = { .msg_name = &sa, .msg_namelen = sizeof(sa),
-				    .msg_iov = &iov, .msg_iovlen = 1 };
-		ssize_t n = recvmsg(h->fd, &m, wait ? 0 : MSG_DONTWAIT);
-
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -errno;
-		}
-		if (m.msg_namelen != sizeof(sa) || sa.nl_pid != 0)
-			continue;  /* not from the kernel */
-		if (m.msg_flags & MSG_TRUNC)
-			continue;  /* not an answer of ours: those are small */
-		return n;
-	}
+	return nlhl__recv(h, NLHL__RECV_PEEK | (wait ? 0 : NLHL__RECV_NOWAIT), buf);
 }
 
 /* Handles the answers in one datagram; returns true when the answer to
  * request last (the ACK that closes the send) was among them. */
-static bool take_answers(nlhl_batch *b, nlhl_handle *use, int len, uint32_t base,
+static bool take_answers(nlhl_batch *b, const uint8_t *buf, int len, uint32_t base,
 			 size_t first, size_t last)
 {
 	bool closed = false;
 
-	for (struct nlmsghdr *nlh = (struct nlmsghdr *)use->buf; NLMSG_OK(nlh, len);
+	for (struct nlmsghdr *nlh = (struct nlmsghdr *)buf; NLMSG_OK(nlh, len);
 	     nlh = NLMSG_NEXT(nlh, len)) {
 		size_t idx = (uint32_t)(nlh->nlmsg_seq - base);
 
@@ -305,13 +293,14 @@ static int send_run(nlhl_batch *b, nlhl_handle *use, uint32_t base, size_t first
 		return err;
 	}
 	for (;;) {
-		ssize_t len = recv_answer(use, true);
+		const uint8_t *buf;
+		ssize_t len = recv_answer(use, true, &buf);
 
 		if (len == -ENOBUFS) {
 			/* Answers were dropped: take what is left, then
 			 * the requests without an answer are unknown. */
-			while ((len = recv_answer(use, false)) > 0)
-				if (take_answers(b, use, (int)len, base, first, last))
+			while ((len = recv_answer(use, false, &buf)) > 0)
+				if (take_answers(b, buf, (int)len, base, first, last))
 					break;
 			nlhl__detail_set("answer lost in a receive buffer overrun; "
 					 "the request may have been applied");
@@ -331,7 +320,7 @@ static int send_run(nlhl_batch *b, nlhl_handle *use, uint32_t base, size_t first
 					set_result(b, &b->reqs[i], err);
 			return err;
 		}
-		if (take_answers(b, use, (int)len, base, first, last))
+		if (take_answers(b, buf, (int)len, base, first, last))
 			break;
 	}
 	/* No error answer means success (the kernel answers every failure). */

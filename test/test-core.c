@@ -2,6 +2,7 @@
 /* Handles, the request engine and errors. */
 #include "harness.h"
 #include "../lib/internal.h"
+#include "../lib/internal-handle.h"
 #include "netlinkhl/sys/nlsock.h"
 
 #include <errno.h>
@@ -373,13 +374,14 @@ END_TEST
 
 START_TEST(timeout_reports_etimedout)
 {
+	const uint8_t *buf;
 	nlhl_handle *h;
 	ssize_t n;
 
 	NLT_OK(nlhl_handle_new(&h));
 	NLT_OK(nlhl_handle_set_timeout(h, 50));
 	nlhl__detail_clear();
-	n = nlhl__recv(h, false);  /* nothing was asked: no answer comes */
+	n = nlhl__recv(h, 0, &buf);  /* nothing was asked: no answer comes */
 	ck_assert_int_eq(n, -ETIMEDOUT);
 	ck_assert(strstr(nlhl__detail(), "within 50 ms"));
 	nlhl_handle_free(h);
