@@ -175,6 +175,14 @@ NLHL_INTERNAL ssize_t nlhl__recv(nlhl_handle *h, int flags, const uint8_t **ret_
  * extended ACK text (if any) as the request detail. */
 NLHL_INTERNAL int nlhl__parse_ack(const struct nlmsghdr *nlh);
 
+/* ------------------------------------------------------------ msg.c */
+
+/* nlmsg_alloc_size()/nlmsg_free() with one spare message kept per thread,
+ * for builders that run once per request of a batch.  A message of either
+ * may also be released with nlmsg_free(). */
+NLHL_INTERNAL struct nl_msg *nlhl__msg_alloc(size_t size);
+NLHL_INTERNAL void nlhl__msg_free(struct nl_msg *msg);
+
 /* ------------------------------------------------------------ netns.c */
 
 /* Moves the calling thread into netns_fd; *saved gets an fd of the netns

@@ -381,7 +381,7 @@ int nlhl__route_build(int type, int flags, const struct nlhl_route *r, struct nl
 
 	/* One allocation sized for the whole route: nlmsg_reserve does not
 	 * grow libnl messages. */
-	msg = nlmsg_alloc_size(1024 + r->n_multipath * 160);
+	msg = nlhl__msg_alloc(1024 + r->n_multipath * 160);
 	if (!msg)
 		return fail(&b, -ENOMEM, "out of memory");
 	nlmsg_hdr(msg)->nlmsg_type = (uint16_t)type;
