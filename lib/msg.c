@@ -12,33 +12,36 @@
 
 #include "internal.h"
 
+static __thread struct nl_msg *spare;
+static __thread bool spare_registered;
 static pthread_key_t spare_key;
 static pthread_once_t spare_once = PTHREAD_ONCE_INIT;
-static bool spare_ok;
+static bool spare_key_ok;
 
-/* a thread that ends frees its spare (the main thread's stays reachable) */
-static void spare_drop(void *msg)
+/* A thread that ends frees its spare (TLS destructors run while its
+ * __thread variables are still there); the main thread's stays
+ * reachable until exit. */
+static void spare_drop(void *unused)
 {
-	nlmsg_free(msg);
+	(void)unused;
+	nlmsg_free(spare);
+	spare = NULL;
 }
 
 static void spare_init(void)
 {
-	spare_ok = pthread_key_create(&spare_key, spare_drop) == 0;
+	spare_key_ok = pthread_key_create(&spare_key, spare_drop) == 0;
 }
 
 struct nl_msg *nlhl__msg_alloc(size_t size)
 {
-	struct nl_msg *msg;
+	struct nl_msg *msg = spare;
 
-	pthread_once(&spare_once, spare_init);
-	msg = spare_ok ? pthread_getspecific(spare_key) : NULL;
 	if (msg && nlmsg_get_max_size(msg) >= size) {
 		struct nlmsghdr *nlh = nlmsg_hdr(msg);
-		size_t used = nlh->nlmsg_len;
 
-		pthread_setspecific(spare_key, NULL);
-		memset(nlh, 0, used);
+		spare = NULL;
+		memset(nlh, 0, nlh->nlmsg_len);
 		nlh->nlmsg_len = NLMSG_HDRLEN;
 		return msg;
 	}
@@ -47,13 +50,20 @@ struct nl_msg *nlhl__msg_alloc(size_t size)
 
 void nlhl__msg_free(struct nl_msg *msg)
 {
-	struct nl_msg *old;
-
 	if (!msg)
 		return;
-	pthread_once(&spare_once, spare_init);
-	old = spare_ok ? pthread_getspecific(spare_key) : msg;
-	if (old || nlmsg_hdr(msg)->nlmsg_len > nlmsg_get_max_size(msg) ||
-	    pthread_setspecific(spare_key, msg) != 0)
+	if (spare || nlmsg_hdr(msg)->nlmsg_len > nlmsg_get_max_size(msg)) {
 		nlmsg_free(msg);
+		return;
+	}
+	if (!spare_registered) {
+		/* once per thread: the key's destructor frees the spare */
+		pthread_once(&spare_once, spare_init);
+		if (!spare_key_ok || pthread_setspecific(spare_key, (void *)1) != 0) {
+			nlmsg_free(msg);
+			return;
+		}
+		spare_registered = true;
+	}
+	spare = msg;
 }
