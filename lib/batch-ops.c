@@ -23,7 +23,7 @@ static int queue_built(nlhl_batch *b, struct nl_msg *msg, nlhl__batch_describe_f
 {
 	int r = nlhl__batch_queue(b, nlmsg_hdr(msg), d, op);
 
-	nlmsg_free(msg);
+	nlhl__msg_free(msg);
 	return r;
 }
 

@@ -15,6 +15,7 @@
 #include <sys/socket.h>
 
 #include "internal-batch.h"
+#include "internal-handle.h"
 
 #define DEFAULT_SEND_BYTES (256 * 1024)
 /* Room one answer (an nlmsgerr with its extended ACK text) takes in the
@@ -26,7 +27,7 @@
 enum { REQ_QUEUED, REQ_DONE };
 
 struct breq {
-	size_t off;                       /* in b->buf */
+	uint8_t *p;                       /* the message, in one of b->chunks */
 	uint32_t len;
 	uint8_t state;
 	int err;
@@ -39,8 +40,13 @@ struct breq {
 struct nlhl_batch {
 	nlhl_handle *h;
 	struct nlhl_batch_opts opts;
-	uint8_t *buf;
-	size_t buf_len, buf_cap;
+	/* Queued messages, back to back in chunks that are never moved (a
+	 * growing single buffer copied a million routes over and over); a
+	 * send() carries a run of requests within one chunk. */
+	uint8_t **chunks;
+	size_t nchunks, capchunks;
+	size_t chunk_len, chunk_cap;      /* of the last chunk */
+	size_t first_cap;
 	struct breq *reqs;
 	size_t n, cap;
 	size_t sent;                      /* requests [0, sent) are done */
@@ -54,17 +60,18 @@ NLHL_API int nlhl_batch_new(nlhl_handle *h, const struct nlhl_batch_opts *opts,
 {
 	nlhl_batch *b;
 
+	struct nlhl_batch_opts o;
+	int r;
+
 	NLHL_CHECK_PTR(ret, "batch new");
-	if (opts && opts->sz < sizeof(size_t))
-		return nlhl__fail(-EINVAL, "batch new: opts->sz is %zu, not sizeof(struct nlhl_batch_opts)",
-				  opts->sz);
+	r = NLHL_OPTS_COPY(nlhl_batch_opts, &o, opts, "batch new");
+	if (r < 0)
+		return r;
 	b = calloc(1, sizeof(*b));
 	if (!b)
 		return nlhl__fail(-ENOMEM, "batch new: out of memory");
 	b->h = h;
-	b->opts.sz = sizeof(b->opts);
-	if (opts) /* an older caller's smaller struct: the rest stays zero */
-		memcpy(&b->opts, opts, opts->sz < sizeof(b->opts) ? opts->sz : sizeof(b->opts));
+	b->opts = o;
 	if (!b->opts.send_bytes)
 		b->opts.send_bytes = DEFAULT_SEND_BYTES;
 	*ret = b;
@@ -81,7 +88,14 @@ NLHL_API void nlhl_batch_reset(nlhl_batch *b)
 			free(b->reqs[i].msg);
 	}
 	b->n = b->sent = b->failed = 0;
-	b->buf_len = 0;
+	/* the first chunk is kept for the next use */
+	for (size_t i = 1; i < b->nchunks; i++)
+		free(b->chunks[i]);
+	if (b->nchunks > 1) {
+		b->nchunks = 1;
+		b->chunk_cap = b->first_cap;
+	}
+	b->chunk_len = 0;
 }
 
 NLHL_API void nlhl_batch_free(nlhl_batch *b)
@@ -90,7 +104,9 @@ NLHL_API void nlhl_batch_free(nlhl_batch *b)
 		return;
 	nlhl_batch_reset(b);
 	free(b->reqs);
-	free(b->buf);
+	for (size_t i = 0; i < b->nchunks; i++)
+		free(b->chunks[i]);
+	free(b->chunks);
 	free(b);
 }
 
@@ -126,25 +142,56 @@ static int grow(void **p, size_t *cap, size_t need, size_t elem)
 	return 0;
 }
 
+/* Starts a chunk for a message of alen bytes: small for small batches,
+ * then doubling up to the bytes of one send(). */
+static int new_chunk(nlhl_batch *b, size_t alen)
+{
+	size_t cap = b->nchunks ? 2 * b->chunk_cap : 4096;
+	uint8_t *c;
+
+	if (cap > b->opts.send_bytes)
+		cap = b->opts.send_bytes;
+	if (cap < alen)
+		cap = alen;
+	if (grow((void **)&b->chunks, &b->capchunks, b->nchunks + 1, sizeof(*b->chunks)) < 0)
+		return -ENOMEM;
+	/* the first chunk is kept by nlhl_batch_reset; when it is empty and
+	 * too small, it is replaced */
+	if (b->nchunks == 1 && b->chunk_len == 0) {
+		free(b->chunks[0]);
+		b->nchunks = 0;
+	}
+	if (!(c = malloc(cap)))
+		return -ENOMEM;
+	if (!b->nchunks)
+		b->first_cap = cap;
+	b->chunks[b->nchunks++] = c;
+	b->chunk_len = 0;
+	b->chunk_cap = cap;
+	return 0;
+}
+
 int nlhl__batch_queue(nlhl_batch *b, const struct nlmsghdr *nlh,
 		      nlhl__batch_describe_fn describe, const char *op)
 {
 	size_t len, alen;
 	struct breq *q;
+	uint8_t *p;
 
 	if (nlh->nlmsg_len < NLMSG_HDRLEN || nlh->nlmsg_len > UINT32_MAX / 2)
 		return nlhl__fail(-EINVAL, "%s: message length %u is not valid", op, nlh->nlmsg_len);
 	len = nlh->nlmsg_len;
 	alen = NLMSG_ALIGN(len);
-	if (grow((void **)&b->buf, &b->buf_cap, b->buf_len + alen, 1) < 0 ||
-	    grow((void **)&b->reqs, &b->cap, b->n + 1, sizeof(*b->reqs)) < 0)
+	if (grow((void **)&b->reqs, &b->cap, b->n + 1, sizeof(*b->reqs)) < 0 ||
+	    (b->chunk_len + alen > b->chunk_cap && new_chunk(b, alen) < 0))
 		return nlhl__fail(-ENOMEM, "%s: out of memory", op);
-	memcpy(b->buf + b->buf_len, nlh, len);
-	memset(b->buf + b->buf_len + len, 0, alen - len);
+	p = b->chunks[b->nchunks - 1] + b->chunk_len;
+	memcpy(p, nlh, len);
+	memset(p + len, 0, alen - len);
 	q = &b->reqs[b->n++];
-	*q = (struct breq){ .off = b->buf_len, .len = (uint32_t)len, .state = REQ_QUEUED,
+	*q = (struct breq){ .p = p, .len = (uint32_t)len, .state = REQ_QUEUED,
 			    .describe = describe, .msg = empty_text };
-	b->buf_len += alen;
+	b->chunk_len += alen;
 	return 0;
 }
 
@@ -178,7 +225,7 @@ NLHL_API int nlhl_batch_add_raw(nlhl_batch *b, const void *nlmsg, size_t len, co
 static void set_result(nlhl_batch *b, struct breq *q, int err)
 {
 	char what[256], ebuf[128];
-	const struct nlmsghdr *nlh = (const struct nlmsghdr *)(b->buf + q->off);
+	const struct nlmsghdr *nlh = (const struct nlmsghdr *)q->p;
 	const char *etext, *detail = nlhl__detail();
 	char *s;
 	int n;
@@ -205,37 +252,23 @@ static void set_result(nlhl_batch *b, struct breq *q, int err)
 	q->msg_prefix = (size_t)n - strlen(etext) - 3;
 }
 
-/* One datagram into h->buf without waiting (wait = false) or waiting. */
-static ssize_t recv_answer(nlhl_handle *h, bool wait)
+/* One answer datagram, waiting for it or not.  Peeked, so that an answer
+ * larger than the buffer (an error echoing a big request when CAP_ACK is
+ * missing) makes the buffer grow instead of being lost; with ACKs on the
+ * last request only this costs one syscall per send(), not per request. */
+static ssize_t recv_answer(nlhl_handle *h, bool wait, const uint8_t **buf)
 {
-	for (;;) {
-		struct sockaddr_nl sa;
-		struct iovec iov = { h->buf, h->buf_size };
-		struct msghdr m = { .msg_name = &sa, .msg_namelen = sizeof(sa),
-				    .msg_iov = &iov, .msg_iovlen = 1 };
-		ssize_t n = recvmsg(h->fd, &m, wait ? 0 : MSG_DONTWAIT);
-
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -errno;
-		}
-		if (m.msg_namelen != sizeof(sa) || sa.nl_pid != 0)
-			continue;  /* not from the kernel */
-		if (m.msg_flags & MSG_TRUNC)
-			continue;  /* not an answer of ours: those are small */
-		return n;
-	}
+	return nlhl__recv(h, NLHL__RECV_PEEK | (wait ? 0 : NLHL__RECV_NOWAIT), buf);
 }
 
 /* Handles the answers in one datagram; returns true when the answer to
  * request last (the ACK that closes the send) was among them. */
-static bool take_answers(nlhl_batch *b, nlhl_handle *use, int len, uint32_t base,
+static bool take_answers(nlhl_batch *b, const uint8_t *buf, int len, uint32_t base,
 			 size_t first, size_t last)
 {
 	bool closed = false;
 
-	for (struct nlmsghdr *nlh = (struct nlmsghdr *)use->buf; NLMSG_OK(nlh, len);
+	for (struct nlmsghdr *nlh = (struct nlmsghdr *)buf; NLMSG_OK(nlh, len);
 	     nlh = NLMSG_NEXT(nlh, len)) {
 		size_t idx = (uint32_t)(nlh->nlmsg_seq - base);
 
@@ -278,12 +311,12 @@ static size_t tune_socket(nlhl_handle *use, size_t send_bytes)
  * A negative errno when the socket failed. */
 static int send_run(nlhl_batch *b, nlhl_handle *use, uint32_t base, size_t first, size_t last)
 {
-	uint8_t *start = b->buf + b->reqs[first].off;
-	size_t bytes = b->reqs[last].off + b->reqs[last].len - b->reqs[first].off;
+	uint8_t *start = b->reqs[first].p;
+	size_t bytes = (size_t)(b->reqs[last].p - start) + b->reqs[last].len;
 	ssize_t n;
 
 	for (size_t i = first; i <= last; i++) {
-		struct nlmsghdr *nlh = (struct nlmsghdr *)(b->buf + b->reqs[i].off);
+		struct nlmsghdr *nlh = (struct nlmsghdr *)b->reqs[i].p;
 
 		nlh->nlmsg_flags |= NLM_F_REQUEST;
 		if (b->opts.ack_each || i == last)
@@ -305,13 +338,14 @@ static int send_run(nlhl_batch *b, nlhl_handle *use, uint32_t base, size_t first
 		return err;
 	}
 	for (;;) {
-		ssize_t len = recv_answer(use, true);
+		const uint8_t *buf;
+		ssize_t len = recv_answer(use, true, &buf);
 
 		if (len == -ENOBUFS) {
 			/* Answers were dropped: take what is left, then
 			 * the requests without an answer are unknown. */
-			while ((len = recv_answer(use, false)) > 0)
-				if (take_answers(b, use, (int)len, base, first, last))
+			while ((len = recv_answer(use, false, &buf)) > 0)
+				if (take_answers(b, buf, (int)len, base, first, last))
 					break;
 			nlhl__detail_set("answer lost in a receive buffer overrun; "
 					 "the request may have been applied");
@@ -331,7 +365,7 @@ static int send_run(nlhl_batch *b, nlhl_handle *use, uint32_t base, size_t first
 					set_result(b, &b->reqs[i], err);
 			return err;
 		}
-		if (take_answers(b, use, (int)len, base, first, last))
+		if (take_answers(b, buf, (int)len, base, first, last))
 			break;
 	}
 	/* No error answer means success (the kernel answers every failure). */
@@ -369,7 +403,8 @@ NLHL_API int nlhl_batch_send(nlhl_batch *b)
 
 		if (!b->opts.stop_on_error)
 			while (last + 1 < b->n && last + 1 - i < max_reqs &&
-			       bytes + NLMSG_ALIGN(b->reqs[last + 1].len) <= b->opts.send_bytes)
+			       bytes + NLMSG_ALIGN(b->reqs[last + 1].len) <= b->opts.send_bytes &&
+			       b->reqs[last + 1].p == b->reqs[last].p + NLMSG_ALIGN(b->reqs[last].len))
 				bytes += NLMSG_ALIGN(b->reqs[++last].len);
 		r = send_run(b, use, base, i, last);
 		i = last + 1;

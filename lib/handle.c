@@ -5,12 +5,14 @@
 #define _GNU_SOURCE
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <linux/sockios.h>
 #include <netlink/handlers.h>
 #include <netlink/socket.h>
 
-#include "internal.h"
+#include "internal-handle.h"
 #include "netlinkhl/sys/nlsock.h"
 
 #define RECV_BUF_INITIAL (64 * 1024)
@@ -174,4 +176,28 @@ void nlhl__handle_release(nlhl_handle *h, nlhl_handle *use)
 {
 	if (use != h)
 		nlhl_handle_free(use);
+}
+
+int nlhl__handle_fd(const nlhl_handle *h)
+{
+	return h->fd;
+}
+
+uint32_t nlhl__handle_next_seq(nlhl_handle *h)
+{
+	return ++h->seq;
+}
+
+size_t nlhl__handle_buf_size(const nlhl_handle *h)
+{
+	return h->buf_size;
+}
+
+int nlhl__handle_netns(const nlhl_handle *h)
+{
+	/* The socket keeps the netns it was made in, whatever the thread
+	 * did since (nlhl_handle_new_at, setns). */
+	int fd = ioctl(h->fd, SIOCGSKNS);
+
+	return fd < 0 ? -errno : fd;
 }

@@ -55,4 +55,7 @@ NLHL_INTERNAL size_t nlhl__mon_key(const struct nlmsghdr *nlh, uint8_t *key, uin
 NLHL_INTERNAL void nlhl__mon_ids(const struct nlmsghdr *nlh, int *ifindex, int *family,
 				 int32_t *nsid);
 
+/* The monitor's subscribed socket (tests look at its buffer). */
+NLHL_INTERNAL nlhl_handle *nlhl__monitor_handle(const nlhl_monitor *m);
+
 #endif

@@ -4,6 +4,26 @@
  * call.  Families never touch sockets; they build a message with libnl, hand
  * it to nlhl__request()/nlhl__dump() and parse what comes back.  Internal
  * names use the nlhl__ prefix (double underscore) and hidden visibility.
+ *
+ * The library is three rings; a ring calls only itself and the rings
+ * inside it:
+ *
+ *   core         handle.c request.c batch.c monitor.c watch.c netns.c
+ *                error.c parse.c opts.c: sockets, the one receive path
+ *                (nlhl__recv), requests, dumps, pipelined batches, the event
+ *                engine.  Only the core sees struct nlhl_handle
+ *                (internal-handle.h); it knows no family.
+ *   families     link*.c addr.c route*.c neigh.c rule.c nexthop.c tc-*.c:
+ *                one object family each, with its public header
+ *                (netlinkhl/<family>.h, pulled in by internal-<family>.h);
+ *                they build and parse messages and reach the socket only
+ *                through the core's calls and accessors.
+ *   aggregators  batch-ops.c, monitor-objects.c (every family, for batches
+ *                and events) and tc-link.c (tc lists that take a link):
+ *                the only files that include several internal-<family>.h.
+ *
+ * This header includes only what the core itself needs, not the umbrella
+ * netlinkhl.h, so that a core file cannot come to depend on a family.
  */
 #ifndef NLHL_INTERNAL_H
 #define NLHL_INTERNAL_H
@@ -17,7 +37,9 @@
 #include <netlink/msg.h>
 #include <netlink/attr.h>
 
-#include "netlinkhl.h"
+#include "netlinkhl/common.h"
+#include "netlinkhl/handle.h"
+#include "netlinkhl/parse.h"
 
 #define NLHL_INTERNAL __attribute__((visibility("hidden")))
 #define NLHL_PRINTF(a, b) __attribute__((format(printf, a, b)))
@@ -29,14 +51,16 @@
 /* Receive buffer every handle starts with (DESIGN.md rule 7). */
 #define NLHL_DEFAULT_RCVBUF (1 << 20)
 
-struct nlhl_handle {
-	struct nl_sock *sk;
-	int fd;              /* nl_socket_get_fd(sk), cached */
-	uint32_t seq;        /* last sequence number sent */
-	uint8_t *buf;        /* receive buffer, grown on demand */
-	size_t buf_size;
-	int timeout_ms;      /* 0: wait forever */
-};
+/* Options structs extensible the libbpf way (size_t sz first): copies the
+ * caller's sz bytes of src into dst (dst_sz bytes), zeroes the rest, and sets
+ * dst's sz to dst_sz.  src NULL: all defaults (zeroes).  -EINVAL with
+ * "<op>: ..." recorded when sz is too small to hold sz itself, or when a
+ * newer caller's larger struct sets fields this library does not know (its
+ * tail past dst_sz is not zero).  Reads nothing of src beyond its sz. */
+NLHL_INTERNAL int nlhl__opts_copy(void *dst, size_t dst_sz, const void *src,
+				  const char *type, const char *op);
+#define NLHL_OPTS_COPY(type, dst, src, op)                                     \
+	nlhl__opts_copy((dst), sizeof(struct type), (src), #type, (op))
 
 /* ------------------------------------------------------------ error.c */
 
@@ -79,6 +103,17 @@ NLHL_INTERNAL int nlhl__sock_set_rcvbuf(int fd, int bytes);
 NLHL_INTERNAL int nlhl__handle_acquire(nlhl_handle *h, nlhl_handle **use);
 NLHL_INTERNAL void nlhl__handle_release(nlhl_handle *h, nlhl_handle *use);
 
+/* Accessors for the files outside the core that own a socket's life (the
+ * monitor's subscriptions and epoll set): the socket's fd, and the next
+ * sequence number (taken, so that no other request reuses it). */
+NLHL_INTERNAL int nlhl__handle_fd(const nlhl_handle *h);
+NLHL_INTERNAL uint32_t nlhl__handle_next_seq(nlhl_handle *h);
+/* A new fd of the netns h's socket lives in (close it), or a negative
+ * errno (-EPERM without CAP_NET_ADMIN, ...).  Records no message. */
+NLHL_INTERNAL int nlhl__handle_netns(const nlhl_handle *h);
+/* Bytes of h's receive buffer (tests watch it grow, or not). */
+NLHL_INTERNAL size_t nlhl__handle_buf_size(const nlhl_handle *h);
+
 /* ------------------------------------------------------------ request.c */
 
 /* Called for every answer message that belongs to the request (not for
@@ -120,12 +155,33 @@ NLHL_INTERNAL int nlhl__dump(nlhl_handle *h, struct nl_msg *msg, nlhl_msg_cb cb,
 
 /* Lower-level pieces, for pipelined batches and event sockets. */
 NLHL_INTERNAL int nlhl__send(nlhl_handle *h, struct nlmsghdr *nlh);
-/* Receives one datagram from the kernel into h->buf (messages from other
- * senders are dropped).  peek: size the buffer first (for dumps). */
-NLHL_INTERNAL ssize_t nlhl__recv(nlhl_handle *h, bool peek);
+
+/*
+ * The one receive path: one datagram from the kernel into h's buffer;
+ * *ret_buf points at it until the next receive on h.  Datagrams from any
+ * other sender are dropped before their size is looked at, so another
+ * process cannot fail a call or grow the buffer.  Flags:
+ *   NLHL__RECV_PEEK    size the buffer to the datagram first (dumps,
+ *                      answers of unknown size, events): never truncates;
+ *   NLHL__RECV_NOWAIT  -EAGAIN (no detail) when nothing is queued.
+ * Without PEEK, a datagram larger than the buffer is lost: the buffer grows
+ * so that a retry fits and the call returns -EMSGSIZE.  Other failures
+ * (-ETIMEDOUT after the handle's timeout, -ENOBUFS on an overrun, ...)
+ * record a detail.
+ */
+enum { NLHL__RECV_PEEK = 1, NLHL__RECV_NOWAIT = 2 };
+NLHL_INTERNAL ssize_t nlhl__recv(nlhl_handle *h, int flags, const uint8_t **ret_buf);
 /* The errno (<= 0) of an NLMSG_ERROR or NLMSG_DONE message; stores the
  * extended ACK text (if any) as the request detail. */
 NLHL_INTERNAL int nlhl__parse_ack(const struct nlmsghdr *nlh);
+
+/* ------------------------------------------------------------ msg.c */
+
+/* nlmsg_alloc_size()/nlmsg_free() with one spare message kept per thread,
+ * for builders that run once per request of a batch.  A message of either
+ * may also be released with nlmsg_free(). */
+NLHL_INTERNAL struct nl_msg *nlhl__msg_alloc(size_t size);
+NLHL_INTERNAL void nlhl__msg_free(struct nl_msg *msg);
 
 /* ------------------------------------------------------------ netns.c */
 

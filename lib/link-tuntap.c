@@ -148,8 +148,8 @@ int nlhl__tuntap_add(nlhl_handle *h, struct nlhl_link *link)
 	/* Enter the netns the device belongs in (the thread comes back). */
 	if (link->attrs.netns_fd) {
 		nsfd = link->attrs.netns_fd;
-	} else if (h && (nsfd = ioctl(h->fd, SIOCGSKNS)) < 0) {
-		return nlhl__fail(-errno, "link add %s: netns of the handle", link->attrs.name);
+	} else if (h && (nsfd = nlhl__handle_netns(h)) < 0) {
+		return nlhl__fail(nsfd, "link add %s: netns of the handle", link->attrs.name);
 	}
 	if (nsfd >= 0 && (r = nlhl__netns_enter(nsfd, &saved)) < 0) {
 		if (nsfd != link->attrs.netns_fd)

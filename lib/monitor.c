@@ -26,9 +26,7 @@
 #include <unistd.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
-#include <sys/ioctl.h>
 #include <sys/socket.h>
-#include <linux/sockios.h>
 
 #include "internal-monitor.h"
 
@@ -262,42 +260,11 @@ static int live_event(nlhl_monitor *m, const struct nlmsghdr *nlh)
 	return deliver(m, nlh, 0);
 }
 
-/* One datagram into m->h->buf; -EAGAIN when nothing is ready. */
-static ssize_t mon_recv(nlhl_monitor *m, bool wait)
+/* One datagram into *buf; -EAGAIN when nothing is ready (wait = false).
+ * Peeked: events and dump datagrams may be of any size. */
+static ssize_t mon_recv(nlhl_monitor *m, bool wait, const uint8_t **buf)
 {
-	nlhl_handle *h = m->h;
-
-	for (;;) {
-		struct sockaddr_nl sa;
-		struct iovec iov = { h->buf, h->buf_size };
-		struct msghdr msg = { .msg_name = &sa, .msg_namelen = sizeof(sa),
-				      .msg_iov = &iov, .msg_iovlen = 1 };
-		int fl = wait ? 0 : MSG_DONTWAIT;
-		ssize_t n = recvmsg(h->fd, &msg, fl | MSG_PEEK | MSG_TRUNC);
-
-		if (n > 0 && (size_t)n > h->buf_size) {
-			uint8_t *p = realloc(h->buf, (size_t)n);
-
-			if (!p)
-				return -ENOMEM;
-			h->buf = p;
-			h->buf_size = (size_t)n;
-			iov = (struct iovec){ h->buf, h->buf_size };
-		}
-		if (n >= 0) {
-			msg.msg_namelen = sizeof(sa);
-			n = recvmsg(h->fd, &msg, MSG_DONTWAIT);
-		}
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -errno;
-		}
-		/* Only the kernel (port 0) speaks for the kernel. */
-		if (msg.msg_namelen != sizeof(sa) || sa.nl_pid != 0)
-			continue;
-		return n;
-	}
+	return nlhl__recv(m->h, NLHL__RECV_PEEK | (wait ? 0 : NLHL__RECV_NOWAIT), buf);
 }
 
 /* ---------------------------------------------------------- listing */
@@ -384,19 +351,20 @@ static int run_dump(nlhl_monitor *m, struct listing *L, struct nl_msg *msg)
 	int r;
 
 	req->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
-	req->nlmsg_seq = ++m->h->seq;
+	req->nlmsg_seq = nlhl__handle_next_seq(m->h);
 	req->nlmsg_pid = 0;
 	r = nlhl__send(m->h, req);
 	if (r < 0)
 		return r;
 	for (;;) {
-		ssize_t n = mon_recv(m, true);
+		const uint8_t *buf;
+		ssize_t n = mon_recv(m, true, &buf);
 		int len;
 
 		if (n < 0)
 			return (int)n;
 		len = (int)n;
-		for (struct nlmsghdr *nlh = (struct nlmsghdr *)m->h->buf; NLMSG_OK(nlh, len);
+		for (const struct nlmsghdr *nlh = (const struct nlmsghdr *)buf; NLMSG_OK(nlh, len);
 		     nlh = NLMSG_NEXT(nlh, len)) {
 			bool ours = nlh->nlmsg_seq == req->nlmsg_seq && nlh->nlmsg_pid == m->port;
 
@@ -482,7 +450,9 @@ static int report_gone(nlhl_monitor *m, struct table *fresh)
 /* Drops every datagram waiting on the socket (before a resync lists). */
 static void drain(nlhl_monitor *m)
 {
-	while (mon_recv(m, false) >= 0)
+	const uint8_t *buf;
+
+	while (mon_recv(m, false, &buf) >= 0)
 		;
 }
 
@@ -576,26 +546,26 @@ static void set_work(nlhl_monitor *m, bool due)
 static int monitor_setup(const struct nlhl_monitor_opts *opts, nlhl_monitor_cb cb, void *arg,
 			 nlhl_monitor **ret, nlhl_monitor **out)
 {
+	struct nlhl_monitor_opts o;
 	nlhl_monitor *m;
+	int r;
 
 	NLHL_CHECK_PTR(ret, "monitor new");
 	NLHL_CHECK_PTR(cb, "monitor new");
-	if (opts && opts->sz < sizeof(size_t))
-		return nlhl__fail(-EINVAL, "monitor new: opts->sz is %zu, not sizeof(struct nlhl_monitor_opts)",
-				  opts->sz);
-	if (opts && (opts->groups & ~NLHL_MONITOR_ALL))
+	/* validated after the copy: fields past the caller's sz read as 0 */
+	r = NLHL_OPTS_COPY(nlhl_monitor_opts, &o, opts, "monitor new");
+	if (r < 0)
+		return r;
+	if (o.groups & ~NLHL_MONITOR_ALL)
 		return nlhl__fail(-EINVAL, "monitor new: unknown groups 0x%x",
-				  opts->groups & ~NLHL_MONITOR_ALL);
-	if (opts && opts->rcvbuf < 0)
-		return nlhl__fail(-EINVAL, "monitor new: rcvbuf %d is negative", opts->rcvbuf);
+				  o.groups & ~NLHL_MONITOR_ALL);
+	if (o.rcvbuf < 0)
+		return nlhl__fail(-EINVAL, "monitor new: rcvbuf %d is negative", o.rcvbuf);
 	m = calloc(1, sizeof(*m));
 	if (!m)
 		return nlhl__fail(-ENOMEM, "monitor new: out of memory");
 	m->epfd = m->workfd = m->stopfd = -1;
-	m->opts.sz = sizeof(m->opts);
-	if (opts)
-		memcpy(&m->opts, opts, opts->sz < sizeof(m->opts) ? opts->sz : sizeof(m->opts));
-	m->opts.sz = sizeof(m->opts);
+	m->opts = o;
 	if (!m->opts.groups)
 		m->opts.groups = NLHL_MONITOR_ALL;
 	if (!m->opts.rcvbuf)
@@ -610,22 +580,22 @@ static int monitor_setup(const struct nlhl_monitor_opts *opts, nlhl_monitor_cb c
 static int monitor_start(nlhl_monitor *m)
 {
 	unsigned int grp[16];
-	int n = nlhl__mon_rtnl_groups(m->opts.groups, grp), r;
+	int n = nlhl__mon_rtnl_groups(m->opts.groups, grp), r, fd = nlhl__handle_fd(m->h);
 	struct epoll_event ev = { .events = EPOLLIN };
 	struct sockaddr_nl sa;
 	socklen_t sl = sizeof(sa);
 
-	r = nlhl__sock_set_rcvbuf(m->h->fd, m->opts.rcvbuf);
+	r = nlhl__sock_set_rcvbuf(fd, m->opts.rcvbuf);
 	if (r < 0)
 		return nlhl__fail(r, "monitor new: cannot set a %d byte receive buffer", m->opts.rcvbuf);
 	for (int i = 0; i < n; i++)
-		if (setsockopt(m->h->fd, SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, &grp[i], sizeof(grp[i])) < 0) {
+		if (setsockopt(fd, SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, &grp[i], sizeof(grp[i])) < 0) {
 			r = -errno;
 			/* a group this kernel lacks (nexthop < 5.3) is not fatal */
 			if (r != -EINVAL)
 				return nlhl__fail(r, "monitor new: cannot join group %u", grp[i]);
 		}
-	if (getsockname(m->h->fd, (struct sockaddr *)&sa, &sl) < 0)
+	if (getsockname(fd, (struct sockaddr *)&sa, &sl) < 0)
 		return nlhl__fail(-errno, "monitor new: getsockname");
 	m->port = sa.nl_pid;
 	m->workfd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
@@ -633,8 +603,8 @@ static int monitor_start(nlhl_monitor *m)
 	m->epfd = epoll_create1(EPOLL_CLOEXEC);
 	if (m->workfd < 0 || m->stopfd < 0 || m->epfd < 0)
 		return nlhl__fail(-errno, "monitor new: cannot make its file descriptors");
-	ev.data.fd = m->h->fd;
-	if (epoll_ctl(m->epfd, EPOLL_CTL_ADD, m->h->fd, &ev) < 0)
+	ev.data.fd = fd;
+	if (epoll_ctl(m->epfd, EPOLL_CTL_ADD, fd, &ev) < 0)
 		return nlhl__fail(-errno, "monitor new: epoll_ctl");
 	ev.data.fd = m->workfd;
 	if (epoll_ctl(m->epfd, EPOLL_CTL_ADD, m->workfd, &ev) < 0)
@@ -684,10 +654,9 @@ NLHL_API int nlhl_monitor_new(nlhl_handle *h, const struct nlhl_monitor_opts *op
 
 	if (!h)
 		return monitor_new(-1, opts, cb, arg, ret);
-	/* the netns the handle's socket lives in */
-	nsfd = ioctl(h->fd, SIOCGSKNS);
+	nsfd = nlhl__handle_netns(h);
 	if (nsfd < 0)
-		return nlhl__fail(-errno, "monitor new: cannot find the netns of the handle");
+		return nlhl__fail(nsfd, "monitor new: cannot find the netns of the handle");
 	r = monitor_new(nsfd, opts, cb, arg, ret);
 	close(nsfd);
 	return r;
@@ -710,6 +679,11 @@ NLHL_API void nlhl_monitor_free(nlhl_monitor *m)
 	free(m);
 }
 
+nlhl_handle *nlhl__monitor_handle(const nlhl_monitor *m)
+{
+	return m->h;
+}
+
 NLHL_API int nlhl_monitor_fd(const nlhl_monitor *m)
 {
 	if (!m)
@@ -730,7 +704,8 @@ NLHL_API int nlhl_monitor_process(nlhl_monitor *m)
 		set_work(m, false);
 	}
 	for (int budget = PROCESS_BUDGET; budget > 0; budget--) {
-		ssize_t n = mon_recv(m, false);
+		const uint8_t *buf;
+		ssize_t n = mon_recv(m, false, &buf);
 		int len;
 
 		if (n == -EAGAIN || n == -EWOULDBLOCK)
@@ -750,7 +725,7 @@ NLHL_API int nlhl_monitor_process(nlhl_monitor *m)
 		if (n < 0)
 			return nlhl__fail((int)n, "monitor: cannot receive events");
 		len = (int)n;
-		for (struct nlmsghdr *nlh = (struct nlmsghdr *)m->h->buf; NLMSG_OK(nlh, len);
+		for (const struct nlmsghdr *nlh = (const struct nlmsghdr *)buf; NLMSG_OK(nlh, len);
 		     nlh = NLMSG_NEXT(nlh, len)) {
 			if (nlh->nlmsg_type < NLMSG_MIN_TYPE)
 				continue;

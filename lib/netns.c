@@ -20,6 +20,7 @@
 #include <linux/nsfs.h>
 
 #include "internal.h"
+#include "netlinkhl/netns.h"
 
 #define NETNS_RUN_DIR "/run/netns"
 

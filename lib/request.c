@@ -10,7 +10,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
-#include "internal.h"
+#include "internal-handle.h"
 
 int nlhl__send(nlhl_handle *h, struct nlmsghdr *nlh)
 {
@@ -48,8 +48,32 @@ static int grow_buf(nlhl_handle *h, size_t need)
 	return 0;
 }
 
-ssize_t nlhl__recv(nlhl_handle *h, bool peek)
+static bool from_kernel(const struct msghdr *m, const struct sockaddr_nl *sa)
 {
+	/* Only the kernel (port 0) answers; anything else is another
+	 * process talking to our port. */
+	return m->msg_namelen == sizeof(*sa) && sa->nl_pid == 0;
+}
+
+static int recv_error(const nlhl_handle *h, int err, int flags)
+{
+	if (err == EAGAIN || err == EWOULDBLOCK) {
+		if (flags & NLHL__RECV_NOWAIT)
+			return -EAGAIN;
+		nlhl__detail_set("no answer from the kernel within %d ms", h->timeout_ms);
+		return -ETIMEDOUT;
+	}
+	if (err == ENOBUFS)
+		nlhl__detail_set("receive buffer overrun: the kernel dropped messages");
+	else
+		nlhl__detail_set("cannot receive from the kernel: %s", strerror(err));
+	return -err;
+}
+
+ssize_t nlhl__recv(nlhl_handle *h, int flags, const uint8_t **ret_buf)
+{
+	int wait = flags & NLHL__RECV_NOWAIT ? MSG_DONTWAIT : 0;
+
 	for (;;) {
 		struct sockaddr_nl sa;
 		struct iovec iov = { h->buf, h->buf_size };
@@ -57,13 +81,20 @@ ssize_t nlhl__recv(nlhl_handle *h, bool peek)
 			.msg_name = &sa, .msg_namelen = sizeof(sa),
 			.msg_iov = &iov, .msg_iovlen = 1,
 		};
-		ssize_t n = 0;
+		int rflags = MSG_TRUNC | wait;
+		ssize_t n;
 
-		if (peek) {
-			/* Learn the datagram's size first: a dump datagram
-			 * or a link with many VFs can exceed the buffer. */
-			n = recvmsg(h->fd, &m, MSG_PEEK | MSG_TRUNC);
-			if (n > 0 && (size_t)n > h->buf_size) {
+		if (flags & NLHL__RECV_PEEK) {
+			/* Learn the sender and the size first: a dump datagram
+			 * or a link with many VFs can exceed the buffer, and
+			 * only the kernel's datagrams may make it grow. */
+			n = recvmsg(h->fd, &m, MSG_PEEK | MSG_TRUNC | wait);
+			if (n < 0) {
+				if (errno == EINTR)
+					continue;
+				return recv_error(h, errno, flags);
+			}
+			if (from_kernel(&m, &sa) && (size_t)n > h->buf_size) {
 				int r = grow_buf(h, (size_t)n);
 
 				if (r < 0)
@@ -71,31 +102,18 @@ ssize_t nlhl__recv(nlhl_handle *h, bool peek)
 				iov.iov_base = h->buf;
 				iov.iov_len = h->buf_size;
 			}
+			/* the datagram is queued: take it without waiting */
+			rflags |= MSG_DONTWAIT;
+			m.msg_namelen = sizeof(sa);
 		}
-		if (!peek || n >= 0)
-			n = recvmsg(h->fd, &m, peek ? 0 : MSG_TRUNC);
+		n = recvmsg(h->fd, &m, rflags);
 		if (n < 0) {
-			int err = errno;
-
-			if (err == EINTR)
+			if (errno == EINTR)
 				continue;
-			if (err == EAGAIN || err == EWOULDBLOCK) {
-				nlhl__detail_set("no answer from the kernel within %d ms",
-						 h->timeout_ms);
-				return -ETIMEDOUT;
-			}
-			if (err == ENOBUFS)
-				nlhl__detail_set("receive buffer overrun: the kernel dropped messages");
-			else
-				nlhl__detail_set("cannot receive from the kernel: %s",
-						 strerror(err));
-			return -err;
+			return recv_error(h, errno, flags);
 		}
-		/* Only the kernel (port 0) may answer; anything else is
-		 * another process talking to our port, dropped before its size
-		 * can fail the call or grow the buffer. */
-		if (m.msg_namelen != sizeof(sa) || sa.nl_pid != 0)
-			continue;
+		if (!from_kernel(&m, &sa))
+			continue;  /* dropped before its size can matter */
 		if ((m.msg_flags & MSG_TRUNC) || (size_t)n > h->buf_size) {
 			/* The datagram is lost; grow so that a retry fits. */
 			nlhl__detail_set("answer of %zd bytes truncated to the %zu byte buffer",
@@ -104,6 +122,7 @@ ssize_t nlhl__recv(nlhl_handle *h, bool peek)
 				return -ENOMEM;
 			return -EMSGSIZE;
 		}
+		*ret_buf = h->buf;
 		return n;
 	}
 }
@@ -201,14 +220,15 @@ struct exchange {
 static int run_exchange(nlhl_handle *h, struct exchange *ex, bool dump, int *err)
 {
 	for (;;) {
-		ssize_t n = nlhl__recv(h, dump || (ex->cb && !ex->get));
+		const uint8_t *buf;
+		ssize_t n = nlhl__recv(h, dump || (ex->cb && !ex->get) ? NLHL__RECV_PEEK : 0, &buf);
 		bool answered = false;
 		int len;
 
 		if (n < 0)
 			return (int)n;
 		len = (int)n;
-		for (struct nlmsghdr *nlh = (struct nlmsghdr *)h->buf; NLMSG_OK(nlh, len);
+		for (struct nlmsghdr *nlh = (struct nlmsghdr *)buf; NLMSG_OK(nlh, len);
 		     nlh = NLMSG_NEXT(nlh, len)) {
 			if (nlh->nlmsg_seq != ex->seq)
 				continue;  /* late answer to an abandoned request */

@@ -67,13 +67,21 @@ NLHL_API void nlhl_route_clear(struct nlhl_route *route)
 
 struct build {
 	const char *op;
-	char what[NLHL_IPNET_STRLEN];
+	const struct nlhl_route *r;  /* named only on failure: batches build millions */
 	int family;
 };
 
+static int fail(const struct build *b, int err, const char *why)
+{
+	char what[NLHL_IPNET_STRLEN];
+
+	nlhl__route_describe(b->r, what, sizeof(what));
+	return nlhl__fail(err, "%s %s: %s", b->op, what, why);
+}
+
 static int bad(const struct build *b, const char *why)
 {
-	return nlhl__fail(-EINVAL, "%s %s: %s", b->op, b->what, why);
+	return fail(b, -EINVAL, why);
 }
 
 static int put_addr(struct nl_msg *msg, int attr, const struct nlhl_ip *ip)
@@ -342,7 +350,7 @@ static void masked(const struct nlhl_ipnet *net, uint8_t out[16])
 
 int nlhl__route_build(int type, int flags, const struct nlhl_route *r, struct nl_msg **ret)
 {
-	struct build b = { .op = nlhl__route_op(type, flags) };
+	struct build b = { .op = nlhl__route_op(type, flags), .r = r };
 	struct rtmsg rtm = { 0 };
 	struct nl_msg *msg;
 	uint32_t table;
@@ -351,7 +359,6 @@ int nlhl__route_build(int type, int flags, const struct nlhl_route *r, struct nl
 
 	if (!r)
 		return nlhl__fail(-EINVAL, "%s: route is NULL", b.op);
-	nlhl__route_describe(r, b.what, sizeof(b.what));
 	b.family = route_family(r);
 	if ((rv = validate(&b, type, r)) < 0)
 		return rv;
@@ -374,9 +381,9 @@ int nlhl__route_build(int type, int flags, const struct nlhl_route *r, struct nl
 
 	/* One allocation sized for the whole route: nlmsg_reserve does not
 	 * grow libnl messages. */
-	msg = nlmsg_alloc_size(1024 + r->n_multipath * 160);
+	msg = nlhl__msg_alloc(1024 + r->n_multipath * 160);
 	if (!msg)
-		return nlhl__fail(-ENOMEM, "%s %s: out of memory", b.op, b.what);
+		return fail(&b, -ENOMEM, "out of memory");
 	nlmsg_hdr(msg)->nlmsg_type = (uint16_t)type;
 	nlmsg_hdr(msg)->nlmsg_flags = (uint16_t)flags;
 	if (nlmsg_append(msg, &rtm, sizeof(rtm), NLMSG_ALIGNTO) < 0)
@@ -425,7 +432,7 @@ int nlhl__route_build(int type, int flags, const struct nlhl_route *r, struct nl
 	return 0;
 full:
 	nlmsg_free(msg);
-	return nlhl__fail(-EMSGSIZE, "%s %s: route does not fit in a message", b.op, b.what);
+	return fail(&b, -EMSGSIZE, "route does not fit in a message");
 }
 
 /* ------------------------------------------------------------ parse */

@@ -5,11 +5,9 @@
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
-#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <linux/sockios.h>
 
 #include "internal-watch.h"
 
@@ -47,7 +45,7 @@ int nlhl__watch_open(nlhl_handle *h, unsigned int group, int *ret_fd)
 		return 0;
 	/* The handle's socket may live in another netns than this thread
 	 * (nlhl_handle_new_at): the watch must be where the socket is. */
-	nsfd = ioctl(h->fd, SIOCGSKNS);
+	nsfd = nlhl__handle_netns(h);
 	if (nsfd < 0)
 		return 0;
 	if (same_netns(nsfd)) {

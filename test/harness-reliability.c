@@ -281,3 +281,43 @@ int nlt_rel_forge(int fd, uint32_t port, int type, uint32_t seq, int val)
 		return -errno;
 	return 0;
 }
+
+int nlt_rel_forge_big(int fd, uint32_t port, size_t bytes)
+{
+	struct sockaddr_nl to = { .nl_family = AF_NETLINK, .nl_pid = port };
+	size_t hdr = NLMSG_LENGTH(NLMSG_ALIGN(sizeof(struct ifinfomsg)));
+	uint8_t *buf = calloc(1, NLMSG_ALIGN(bytes));
+	struct nlmsghdr *nlh = (struct nlmsghdr *)buf;
+	int snd = (int)bytes * 4, r = 0;
+
+	bytes = NLMSG_ALIGN(bytes);
+	if (!buf || bytes < hdr + 64)
+		return buf ? (free(buf), -EINVAL) : -ENOMEM;
+	nlh->nlmsg_len = (uint32_t)bytes;
+	nlh->nlmsg_type = RTM_NEWLINK;
+	((struct ifinfomsg *)NLMSG_DATA(nlh))->ifi_index = 4242;
+	/* attributes of at most 32 KiB (nla_len is 16 bits) */
+	for (size_t off = hdr; off < bytes;) {
+		struct nlattr *pad = (struct nlattr *)(buf + off);
+		size_t len = bytes - off > 32768 ? 32768 : bytes - off;
+
+		pad->nla_type = 0x7ff0;  /* unknown to every parser */
+		pad->nla_len = (uint16_t)len;
+		off += len;
+	}
+	setsockopt(fd, SOL_SOCKET, SO_SNDBUFFORCE, &snd, sizeof(snd));
+	if (sendto(fd, buf, bytes, 0, (struct sockaddr *)&to, sizeof(to)) < 0)
+		r = -errno;
+	free(buf);
+	return r;
+}
+
+uint32_t nlt_rel_port(int fd)
+{
+	struct sockaddr_nl sa;
+	socklen_t sl = sizeof(sa);
+
+	if (getsockname(fd, (struct sockaddr *)&sa, &sl) < 0)
+		return 0;
+	return sa.nl_pid;
+}

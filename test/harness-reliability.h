@@ -55,4 +55,11 @@ const char *nlt_rel_output_trim(const char *fmt, ...) __attribute__((format(prin
  * RTM_NEWLINK of ifindex val.  0 or -errno. */
 int nlt_rel_forge(int fd, uint32_t port, int type, uint32_t seq, int val);
 
+/* Sends from netlink socket fd to port one RTM_NEWLINK datagram of bytes
+ * bytes (ifindex 4242, padded with an unknown attribute): larger than any
+ * receive buffer a handle starts with.  0 or -errno. */
+int nlt_rel_forge_big(int fd, uint32_t port, size_t bytes);
+/* The netlink port of fd (getsockname). */
+uint32_t nlt_rel_port(int fd);
+
 #endif

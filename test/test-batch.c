@@ -194,6 +194,46 @@ START_TEST(batch_bad_input)
 }
 END_TEST
 
+/* Options of any size: an older caller's 8-byte struct is read no further
+ * than its sz (an over-read shows under ASan), a newer caller's larger one
+ * is taken when the fields this library does not know are zero and refused
+ * when they are set.  Each ends in a batch that works. */
+START_TEST(batch_opts_sizes)
+{
+	struct {
+		struct nlhl_batch_opts o;
+		uint64_t newer;
+	} big;
+	size_t *tiny = malloc(sizeof(size_t));
+	struct raw_route m;
+	nlhl_batch *b;
+
+	ck_assert_ptr_nonnull(tiny);
+	*tiny = sizeof(size_t);
+	NLT_OK(nlhl_batch_new(NULL, (const struct nlhl_batch_opts *)tiny, &b));
+	free(tiny);
+	NLT_OK(nlhl_batch_add_raw(b, &m, raw_route(&m, RTM_NEWROUTE, 1, NULL), NULL));
+	NLT_OK(nlhl_batch_send(b));
+	nlhl_batch_free(b);
+	ck_assert_int_eq(count_blackholes(), 1);
+
+	memset(&big, 0, sizeof(big));
+	big.o.sz = sizeof(big);
+	big.o.ack_each = true;
+	NLT_OK(nlhl_batch_new(NULL, &big.o, &b));
+	NLT_OK(nlhl_batch_add_raw(b, &m, raw_route(&m, RTM_NEWROUTE, 2, NULL), NULL));
+	NLT_OK(nlhl_batch_send(b));
+	nlhl_batch_free(b);
+	ck_assert_int_eq(count_blackholes(), 2);
+
+	big.newer = 1;
+	b = NULL;
+	NLT_ERR(nlhl_batch_new(NULL, &big.o, &b), -EINVAL);
+	NLT_ERRMSG_HAS("struct nlhl_batch_opts");
+	ck_assert_ptr_null(b);
+}
+END_TEST
+
 /* ---------------------------------------------------- typed entries */
 
 static void route_n(struct nlhl_route *r, uint32_t i)
@@ -409,6 +449,7 @@ static Suite *batch_suite(void)
 	tcase_add_test(tc, batch_1000_ack_each_small_sends);
 	tcase_add_test(tc, batch_stop_on_error);
 	tcase_add_test(tc, batch_bad_input);
+	tcase_add_test(tc, batch_opts_sizes);
 	tcase_add_test(tc, batch_routes_typed);
 	tcase_add_test(tc, batch_addrs_neighs_typed);
 	tc = nlt_tcase(s, "streaming");

@@ -2,6 +2,7 @@
 /* Handles, the request engine and errors. */
 #include "harness.h"
 #include "../lib/internal.h"
+#include "../lib/internal-handle.h"
 #include "netlinkhl/sys/nlsock.h"
 
 #include <errno.h>
@@ -373,16 +374,69 @@ END_TEST
 
 START_TEST(timeout_reports_etimedout)
 {
+	const uint8_t *buf;
 	nlhl_handle *h;
 	ssize_t n;
 
 	NLT_OK(nlhl_handle_new(&h));
 	NLT_OK(nlhl_handle_set_timeout(h, 50));
 	nlhl__detail_clear();
-	n = nlhl__recv(h, false);  /* nothing was asked: no answer comes */
+	n = nlhl__recv(h, 0, &buf);  /* nothing was asked: no answer comes */
 	ck_assert_int_eq(n, -ETIMEDOUT);
 	ck_assert(strstr(nlhl__detail(), "within 50 ms"));
 	nlhl_handle_free(h);
+}
+END_TEST
+
+/* NOWAIT: nothing queued is -EAGAIN, not a timeout, and leaves no
+ * detail (the monitor and the batch poll with it). */
+START_TEST(recv_nowait_eagain)
+{
+	const uint8_t *buf = NULL;
+	nlhl_handle *h;
+
+	NLT_OK(nlhl_handle_new(&h));
+	nlhl__detail_clear();
+	ck_assert_int_eq(nlhl__recv(h, NLHL__RECV_NOWAIT, &buf), -EAGAIN);
+	ck_assert_int_eq(nlhl__recv(h, NLHL__RECV_NOWAIT | NLHL__RECV_PEEK, &buf), -EAGAIN);
+	ck_assert_str_eq(nlhl__detail(), "");
+	ck_assert_ptr_null(buf);
+	nlhl_handle_free(h);
+}
+END_TEST
+
+/* The options helper: NULL is all zeroes with sz set; a smaller struct is
+ * copied up to its sz and the rest zeroed; a larger one is refused only
+ * when its unknown tail is set; sz below sizeof(size_t) is refused. */
+START_TEST(opts_copy_sizes)
+{
+	struct small { size_t sz; uint32_t a; };
+	struct big { size_t sz; uint32_t a; uint32_t b; };
+	struct bigger { size_t sz; uint32_t a; uint32_t b; uint64_t c; };
+	struct big dst;
+	/* an older caller's sz ends at its last field (sizeof would count
+	 * the padding after it) */
+	struct small sm = { offsetof(struct small, a) + sizeof(uint32_t), 7 };
+	struct bigger bg = { sizeof(bg), 1, 2, 0 };
+	size_t tiny = 4;
+
+	memset(&dst, 0xff, sizeof(dst));
+	NLT_OK(nlhl__opts_copy(&dst, sizeof(dst), NULL, "big", "test"));
+	ck_assert_uint_eq(dst.sz, sizeof(dst));
+	ck_assert_uint_eq(dst.a + dst.b, 0);
+	memset(&dst, 0xff, sizeof(dst));
+	NLT_OK(nlhl__opts_copy(&dst, sizeof(dst), &sm, "big", "test"));
+	ck_assert_uint_eq(dst.sz, sizeof(dst));
+	ck_assert_uint_eq(dst.a, 7);
+	ck_assert_uint_eq(dst.b, 0);
+	NLT_OK(nlhl__opts_copy(&dst, sizeof(dst), &bg, "big", "test"));
+	ck_assert_uint_eq(dst.sz, sizeof(dst));
+	ck_assert_uint_eq(dst.b, 2);
+	bg.c = 1;
+	NLT_ERR(nlhl__opts_copy(&dst, sizeof(dst), &bg, "big", "test"), -EINVAL);
+	NLT_ERRMSG_HAS("test: struct big of 24 bytes sets fields past the 16");
+	NLT_ERR(nlhl__opts_copy(&dst, sizeof(dst), &tiny, "big", "test"), -EINVAL);
+	NLT_ERRMSG_HAS("opts->sz is 4");
 }
 END_TEST
 
@@ -406,5 +460,7 @@ static Suite *core_suite(void)
 	tcase_add_test(tc, dump_callback_error_drains);
 	tcase_add_test(tc, dump_interrupted_is_retried);
 	tcase_add_test(tc, timeout_reports_etimedout);
+	tcase_add_test(tc, recv_nowait_eagain);
+	tcase_add_test(tc, opts_copy_sizes);
 	return s;
 }

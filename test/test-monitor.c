@@ -6,7 +6,8 @@
  * with `ip`/`tc` (the oracle drives the kernel, the library reports).
  */
 #include "harness.h"
-#include "../lib/internal.h"
+#include "harness-reliability.h"
+#include "../lib/internal-monitor.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -792,6 +793,32 @@ START_TEST(foreign_sender_ignored)
 }
 END_TEST
 
+/* A datagram from another process, larger than the monitor's buffer, is
+ * dropped before its size is looked at: the buffer does not grow to it
+ * (any local process could otherwise make the monitor hold as much as its
+ * receive buffer), and the kernel's events still arrive. */
+START_TEST(foreign_oversized_no_growth)
+{
+	struct recorder R = { 0 };
+	nlhl_monitor *m = monitor(NLHL_MONITOR_LINK, false, &R);
+	nlhl_handle *h = nlhl__monitor_handle(m);
+	size_t before = nlhl__handle_buf_size(h);
+	int s = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+
+	ck_assert_int_ge(s, 0);
+	NLT_OK(nlt_rel_forge_big(s, nlt_rel_port(nlhl__handle_fd(h)), 4 * before));
+	NLT_SH_OK("ip link add ev0 type veth peer name ev1");
+	drain(m, 50);
+	ck_assert_uint_eq(nlhl__handle_buf_size(h), before);
+	find_from(&R, 0, "+link ev0");
+	for (size_t i = 0; i < R.n; i++)
+		ck_assert_int_ne(R.v[i].ifindex, 4242);
+	close(s);
+	nlhl_monitor_free(m);
+	free(R.v);
+}
+END_TEST
+
 /* A monitor on a handle of another netns sees that netns only. */
 START_TEST(monitor_other_netns)
 {
@@ -854,6 +881,43 @@ START_TEST(monitor_bad_input)
 }
 END_TEST
 
+/* Options of any size: an older caller's 8-byte struct (only sz) is read
+ * no further than its end (groups and rcvbuf were read past it: an ASan
+ * heap-buffer-overflow); a newer caller's larger struct is taken when the
+ * fields this library does not know are zero, refused when they are set. */
+START_TEST(monitor_opts_sizes)
+{
+	struct {
+		struct nlhl_monitor_opts o;
+		uint64_t newer;
+	} big;
+	struct recorder R = { 0 };
+	size_t *tiny = malloc(sizeof(size_t));
+	nlhl_monitor *m = NULL;
+
+	ck_assert_ptr_nonnull(tiny);
+	*tiny = sizeof(size_t);
+	NLT_OK(nlhl_monitor_new(NULL, (const struct nlhl_monitor_opts *)tiny, record_cb, &R, &m));
+	free(tiny);
+	NLT_SH_OK("ip link add ev0 type veth peer name ev1");
+	drain(m, 50);
+	find_from(&R, 0, "+link ev0");  /* all groups, the default */
+	nlhl_monitor_free(m);
+
+	memset(&big, 0, sizeof(big));
+	big.o.sz = sizeof(big);
+	big.o.groups = NLHL_MONITOR_LINK;
+	NLT_OK(nlhl_monitor_new(NULL, &big.o, record_cb, &R, &m));
+	nlhl_monitor_free(m);
+	big.newer = 1;
+	m = NULL;
+	NLT_ERR(nlhl_monitor_new(NULL, &big.o, record_cb, &R, &m), -EINVAL);
+	NLT_ERRMSG_HAS("struct nlhl_monitor_opts");
+	ck_assert_ptr_null(m);
+	free(R.v);
+}
+END_TEST
+
 static Suite *monitor_suite(void)
 {
 	Suite *s = suite_create("monitor");
@@ -879,8 +943,10 @@ static Suite *monitor_suite(void)
 	tcase_add_test(tc, run_stop_from_signal);
 	tcase_add_test(tc, run_callback_error);
 	tcase_add_test(tc, foreign_sender_ignored);
+	tcase_add_test(tc, foreign_oversized_no_growth);
 	tcase_add_test(tc, monitor_other_netns);
 	tcase_add_test(tc, monitor_bad_input);
+	tcase_add_test(tc, monitor_opts_sizes);
 	return s;
 }
 NLT_SUITE(monitor_suite)

@@ -17,6 +17,7 @@
 #include "harness.h"
 #include "harness-reliability.h"
 #include "../lib/internal.h"
+#include "../lib/internal-handle.h"
 #include "netlinkhl/sys/nlsock.h"
 
 #include <arpa/inet.h>
@@ -621,6 +622,44 @@ START_TEST(forged_messages_ignored)
 }
 END_TEST
 
+/* A datagram from another socket larger than the handle's buffer, queued
+ * before a dump, an answered request and a batch: each is dropped before
+ * its size is looked at, so none fails and the buffer never grows to it
+ * (the peeking receive of dumps sized the buffer before it looked at the
+ * sender). */
+START_TEST(forged_oversized_ignored)
+{
+	struct nlhl_route r = { .type = NLHL_RTN_BLACKHOLE, .dst = { .family = AF_INET, .prefixlen = 32,
+								  .addr = { 10, 9, 8, 7 } } };
+	nlhl_handle *h;
+	nlhl_batch *b;
+	size_t before;
+	uint32_t port;
+	int n = -1, fd;
+
+	NLT_OK(nlhl_handle_new(&h));
+	before = nlhl__handle_buf_size(h);
+	port = nl_socket_get_local_port(nlhl_handle_nl_sock(h));
+	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+	ck_assert(fd >= 0);
+	NLT_OK(nlt_rel_forge_big(fd, port, 4 * before));
+	NLT_OK(nlt_rel_link_count(h, &n));       /* a dump: peeks */
+	ck_assert_int_eq(n, 1);
+	NLT_OK(nlt_rel_forge_big(fd, port, 4 * before));
+	NLT_OK(nlt_rel_link_get(h, 1));
+	NLT_OK(nlt_rel_forge_big(fd, port, 4 * before));
+	NLT_OK(nlhl_batch_new(h, NULL, &b));
+	NLT_OK(nlhl_batch_route_add(b, &r));
+	NLT_OK(nlhl_batch_send(b));
+	nlhl_batch_free(b);
+	ck_assert_uint_eq(nlhl__handle_buf_size(h), before);
+	ck_assert_str_eq(nlt_rel_output_trim("ip -j route show type blackhole | jq -r '.[0].dst'"),
+			 "10.9.8.7");
+	close(fd);
+	nlhl_handle_free(h);
+}
+END_TEST
+
 /* The tools must not lend root to whoever runs them setuid. */
 START_TEST(tools_refuse_setuid)
 {
@@ -664,6 +703,7 @@ static Suite *reliability_suite(void)
 	tcase_add_test(tc, event_flood_reports_overrun);
 	tc = nlt_tcase(s, "security");
 	tcase_add_test(tc, forged_messages_ignored);
+	tcase_add_test(tc, forged_oversized_ignored);
 	tcase_add_test(tc, tools_refuse_setuid);
 	return s;
 }
