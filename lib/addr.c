@@ -446,6 +446,8 @@ NLHL_API int nlhl_addr_foreach(nlhl_handle *h, const struct nlhl_link *link, int
 
 /* ---------------------------------------------------------------- codec */
 
+#include <stddef.h>
+
 #include "internal-codec.h"
 
 static int codec_parse(const struct nlmsghdr *nlh, void *obj)
@@ -496,15 +498,6 @@ static bool codec_key(const struct nlmsghdr *nlh, struct nlhl__key *k, uint64_t 
 	return true;
 }
 
-static void codec_ids(const struct nlmsghdr *nlh, int *ifindex, int32_t *nsid)
-{
-	struct ifaddrmsg ifa;
-
-	(void)nsid;
-	if (nlhl__codec_hdr(nlh, &ifa, sizeof(ifa)))
-		*ifindex = (int)ifa.ifa_index;
-}
-
 const struct nlhl__codec nlhl__addr_codec = {
 	.name = "addr",
 	.new_type = RTM_NEWADDR, .del_type = RTM_DELADDR, .get_type = RTM_GETADDR,
@@ -514,5 +507,5 @@ const struct nlhl__codec nlhl__addr_codec = {
 		    { NLHL_MONITOR_ADDR6, RTNLGRP_IPV6_IFADDR, AF_INET6 } },
 	.obj_size = sizeof(struct nlhl_addr),
 	.parse = codec_parse, .build = codec_build, .describe = codec_describe,
-	.key = codec_key, .key_tag = 'A', .ids = codec_ids,
+	.key = codec_key, .key_tag = 'A', .ifindex_off = offsetof(struct ifaddrmsg, ifa_index),
 };

@@ -66,7 +66,10 @@ struct nlhl__codec {
 	 * (objects no dump lists: proxy neighbours, cloned routes...). */
 	bool (*key)(const struct nlmsghdr *nlh, struct nlhl__key *k, uint64_t *content);
 	uint8_t key_tag;
-	/* The ifindex / nsid an event is about (left 0 when none). */
+	/* The ifindex an event is about: where the header holds it (an int;
+	 * 0 = not in the header, never the family byte), else the ids hook,
+	 * which also gives the nsid (both left 0 when none). */
+	size_t ifindex_off;
 	void (*ids)(const struct nlmsghdr *nlh, int *ifindex, int32_t *nsid);
 };
 

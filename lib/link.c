@@ -924,6 +924,8 @@ NLHL_API int nlhl_link_by_alias(nlhl_handle *h, const char *alias, struct nlhl_l
 
 /* ---------------------------------------------------------------- codec */
 
+#include <stddef.h>
+
 #include "internal-codec.h"
 
 static int codec_parse(const struct nlmsghdr *nlh, void *obj)
@@ -979,15 +981,6 @@ static bool codec_key(const struct nlmsghdr *nlh, struct nlhl__key *k, uint64_t 
 	return true;
 }
 
-static void codec_ids(const struct nlmsghdr *nlh, int *ifindex, int32_t *nsid)
-{
-	struct ifinfomsg ifi;
-
-	(void)nsid;
-	if (nlhl__codec_hdr(nlh, &ifi, sizeof(ifi)))
-		*ifindex = ifi.ifi_index;
-}
-
 const struct nlhl__codec nlhl__link_codec = {
 	.name = "link",
 	.new_type = RTM_NEWLINK, .del_type = RTM_DELLINK, .get_type = RTM_GETLINK,
@@ -996,5 +989,5 @@ const struct nlhl__codec nlhl__link_codec = {
 	.groups = { { NLHL_MONITOR_LINK, RTNLGRP_LINK, AF_UNSPEC } },
 	.obj_size = sizeof(struct nlhl_link),
 	.parse = codec_parse, .build = codec_build, .describe = codec_describe,
-	.key = codec_key, .key_tag = 'L', .ids = codec_ids,
+	.key = codec_key, .key_tag = 'L', .ifindex_off = offsetof(struct ifinfomsg, ifi_index),
 };

@@ -94,6 +94,10 @@ void nlhl__mon_ids(const struct nlmsghdr *nlh, int *ifindex, int *family, int32_
 	if (nlh->nlmsg_len < NLMSG_LENGTH(1))
 		return;
 	*family = *(const uint8_t *)NLMSG_DATA(nlh);  /* every header starts with it */
-	if (c && c->ids)
+	if (!c)
+		return;
+	if (c->ifindex_off && nlh->nlmsg_len >= NLMSG_LENGTH(c->ifindex_off + sizeof(int)))
+		memcpy(ifindex, (const uint8_t *)NLMSG_DATA(nlh) + c->ifindex_off, sizeof(int));
+	if (c->ids)
 		c->ids(nlh, ifindex, nsid);
 }

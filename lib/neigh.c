@@ -599,6 +599,8 @@ NLHL_API int nlhl_neigh_foreach(nlhl_handle *h, int family, const struct nlhl_ne
 
 /* ---------------------------------------------------------------- codec */
 
+#include <stddef.h>
+
 #include "internal-codec.h"
 
 static int codec_parse(const struct nlmsghdr *nlh, void *obj)
@@ -656,15 +658,6 @@ static bool codec_key(const struct nlmsghdr *nlh, struct nlhl__key *k, uint64_t 
 	return true;
 }
 
-static void codec_ids(const struct nlmsghdr *nlh, int *ifindex, int32_t *nsid)
-{
-	struct ndmsg ndm;
-
-	(void)nsid;
-	if (nlhl__codec_hdr(nlh, &ndm, sizeof(ndm)))
-		*ifindex = ndm.ndm_ifindex;
-}
-
 const struct nlhl__codec nlhl__neigh_codec = {
 	.name = "neigh",
 	.new_type = RTM_NEWNEIGH, .del_type = RTM_DELNEIGH, .get_type = RTM_GETNEIGH,
@@ -673,5 +666,5 @@ const struct nlhl__codec nlhl__neigh_codec = {
 	.groups = { { NLHL_MONITOR_NEIGH, RTNLGRP_NEIGH, AF_UNSPEC } },
 	.obj_size = sizeof(struct nlhl_neigh),
 	.parse = codec_parse, .build = codec_build, .describe = codec_describe,
-	.key = codec_key, .key_tag = 'N', .ids = codec_ids,
+	.key = codec_key, .key_tag = 'N', .ifindex_off = offsetof(struct ndmsg, ndm_ifindex),
 };

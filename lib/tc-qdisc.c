@@ -278,6 +278,8 @@ NLHL_API void nlhl_qdisc_list_free(struct nlhl_qdisc *list, size_t n)
 
 /* ---------------------------------------------------------------- codec */
 
+#include <stddef.h>
+
 #include "internal-codec.h"
 
 static int codec_parse(const struct nlmsghdr *nlh, void *obj)
@@ -309,15 +311,6 @@ static bool codec_key(const struct nlmsghdr *nlh, struct nlhl__key *k, uint64_t 
 	return true;
 }
 
-static void codec_ids(const struct nlmsghdr *nlh, int *ifindex, int32_t *nsid)
-{
-	struct tcmsg tcm;
-
-	(void)nsid;
-	if (nlhl__codec_hdr(nlh, &tcm, sizeof(tcm)))
-		*ifindex = tcm.tcm_ifindex;
-}
-
 const struct nlhl__codec nlhl__qdisc_codec = {
 	.name = "qdisc",
 	.new_type = RTM_NEWQDISC, .del_type = RTM_DELQDISC, .get_type = RTM_GETQDISC,
@@ -326,5 +319,5 @@ const struct nlhl__codec nlhl__qdisc_codec = {
 	.groups = { { NLHL_MONITOR_QDISC, RTNLGRP_TC, AF_UNSPEC } },
 	.obj_size = sizeof(struct nlhl_qdisc),
 	.parse = codec_parse, .build = codec_build,
-	.key = codec_key, .key_tag = 'Q', .ids = codec_ids,
+	.key = codec_key, .key_tag = 'Q', .ifindex_off = offsetof(struct tcmsg, tcm_ifindex),
 };
