@@ -443,3 +443,69 @@ NLHL_API int nlhl_addr_foreach(nlhl_handle *h, const struct nlhl_link *link, int
 	NLHL_CHECK_PTR(cb, "addr foreach");
 	return addr_dump(h, link, family, &d, true, "addr foreach");
 }
+
+/* ---------------------------------------------------------------- codec */
+
+#include <stddef.h>
+
+#include "internal-codec.h"
+
+static int codec_parse(const struct nlmsghdr *nlh, void *obj)
+{
+	return nlhl__addr_parse(nlh, obj);
+}
+
+/* The address's own link_index says where it goes. */
+static int codec_build(int type, int flags, const void *obj, const char *op,
+		       struct nl_msg **ret)
+{
+	const struct nlhl_addr *a = obj;
+
+	(void)op;
+	return nlhl__addr_build(type, flags, a->link_index, a, ret);
+}
+
+static void codec_describe(const struct nlmsghdr *nlh, char *buf, size_t size)
+{
+	const char *op = nlh->nlmsg_type == RTM_DELADDR ? "addr del"
+			 : (nlh->nlmsg_flags & NLM_F_REPLACE) ? "addr replace" : "addr add";
+	struct nlhl_addr a;
+	char what[NLHL_IPNET_STRLEN];
+
+	if (nlhl__addr_parse(nlh, &a) < 0 || nlhl_format_ipnet(&a.ipnet, what, sizeof(what)) < 0)
+		snprintf(buf, size, "%s", op);
+	else
+		snprintf(buf, size, "%s %s dev %d", op, what, a.link_index);
+}
+
+static const uint16_t volatile_attrs[] = { IFA_CACHEINFO };
+
+/* An address is its link, prefix and local/peer address. */
+static bool codec_key(const struct nlmsghdr *nlh, struct nlhl__key *k, uint64_t *content)
+{
+	const struct nlattr *tb[NLHL_CODEC_MAX_ATTR];
+	struct ifaddrmsg ifa;
+
+	nlhl__codec_hdr(nlh, &ifa, sizeof(ifa));
+	nlhl__codec_attrs(nlh, sizeof(ifa), tb);
+	nlhl__key_put(k, &ifa.ifa_family, 1);
+	nlhl__key_put(k, &ifa.ifa_prefixlen, 1);
+	nlhl__key_put(k, &ifa.ifa_index, sizeof(ifa.ifa_index));
+	nlhl__key_attr(k, tb[IFA_LOCAL], IFA_LOCAL);
+	nlhl__key_attr(k, tb[IFA_ADDRESS], IFA_ADDRESS);
+	*content = nlhl__content_hash(nlh, &ifa, sizeof(ifa), volatile_attrs,
+				      NLHL_ARRAY_SIZE(volatile_attrs));
+	return true;
+}
+
+const struct nlhl__codec nlhl__addr_codec = {
+	.name = "addr",
+	.new_type = RTM_NEWADDR, .del_type = RTM_DELADDR, .get_type = RTM_GETADDR,
+	.hdrlen = sizeof(struct ifaddrmsg),
+	.object = NLHL_OBJ_ADDR, .group_bit = NLHL_MONITOR_ADDR,
+	.groups = { { NLHL_MONITOR_ADDR4, RTNLGRP_IPV4_IFADDR, AF_INET },
+		    { NLHL_MONITOR_ADDR6, RTNLGRP_IPV6_IFADDR, AF_INET6 } },
+	.obj_size = sizeof(struct nlhl_addr),
+	.parse = codec_parse, .build = codec_build, .describe = codec_describe,
+	.key = codec_key, .key_tag = 'A', .ifindex_off = offsetof(struct ifaddrmsg, ifa_index),
+};

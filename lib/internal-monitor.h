@@ -1,32 +1,24 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * Private: what the event monitor (lib/monitor.c) knows about each object
- * kind (lib/monitor-objects.c): its multicast groups, how to dump it, how
- * to tell two messages of the same object apart from two objects, and
- * which family parser turns a message into the public struct.
+ * kind (lib/monitor-objects.c, over the families' codecs): its multicast
+ * groups, how to dump it, how to tell two messages of the same object
+ * apart from two objects, and which family parser turns a message into
+ * the public struct.
  */
 #ifndef NLHL_INTERNAL_MONITOR_H
 #define NLHL_INTERNAL_MONITOR_H
 
 #include "internal.h"
 #include "netlinkhl/monitor.h"
+#include "internal-codec.h"
 
-#define NLHL_MON_KEY_MAX 256
-
-struct nlhl__mon_kind {
-	enum nlhl_event_object object;
-	const char *name;               /* "link", for messages */
-	uint32_t group_bit;             /* NLHL_MONITOR_* that selects it */
-	/* Parser of the family into a struct of obj_size bytes, and its
-	 * release (NULL if the struct holds no memory); parse NULL: the
-	 * family is not in this build, events carry only the message. */
-	size_t obj_size;
-	int (*parse)(const struct nlmsghdr *nlh, void *ret);
-	void (*clear)(void *obj);
-};
+/* A kind of object is its family's codec: object, name, group_bit,
+ * obj_size, parse and clear are what the monitor reads of it. */
+#define NLHL_MON_KEY_MAX NLHL_CODEC_KEY_MAX
 
 /* The kind of an rtnetlink notification type, or NULL (not an object). */
-NLHL_INTERNAL const struct nlhl__mon_kind *nlhl__mon_kind_of(uint16_t type);
+NLHL_INTERNAL const struct nlhl__codec *nlhl__mon_kind_of(uint16_t type);
 /* True for RTM_DEL* types. */
 NLHL_INTERNAL bool nlhl__mon_is_del(uint16_t type);
 

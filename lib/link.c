@@ -921,3 +921,73 @@ NLHL_API int nlhl_link_by_alias(nlhl_handle *h, const char *alias, struct nlhl_l
 	free(got);
 	return r;
 }
+
+/* ---------------------------------------------------------------- codec */
+
+#include <stddef.h>
+
+#include "internal-codec.h"
+
+static int codec_parse(const struct nlmsghdr *nlh, void *obj)
+{
+	return nlhl__link_parse(nlh, obj);
+}
+
+/* RTM_DELLINK deletes, any other type creates (the flags are the op's). */
+static int codec_build(int type, int flags, const void *obj, const char *op,
+		       struct nl_msg **ret)
+{
+	(void)flags;
+	return nlhl__link_msg(type == RTM_DELLINK ? NLHL__LINK_DEL : NLHL__LINK_CREATE, obj, op,
+			      ret);
+}
+
+/* The name from IFLA_IFNAME, else the index: a failure text needs no
+ * parsed 896-byte link. */
+static void codec_describe(const struct nlmsghdr *nlh, char *buf, size_t size)
+{
+	const char *op = nlh->nlmsg_type == RTM_DELLINK ? "link del" : "link add";
+	const struct nlattr *tb[NLHL_CODEC_MAX_ATTR];
+	struct ifinfomsg ifi = { 0 };
+	const struct nlattr *name;
+
+	nlhl__codec_hdr(nlh, &ifi, sizeof(ifi));
+	nlhl__codec_attrs(nlh, sizeof(ifi), tb);
+	name = tb[IFLA_IFNAME];
+	if (name && nla_len(name) > 0 && *(const char *)nla_data(name))
+		snprintf(buf, size, "%s %.*s", op, (int)strnlen(nla_data(name), (size_t)nla_len(name)),
+			 (const char *)nla_data(name));
+	else
+		snprintf(buf, size, "%s #%d", op, ifi.ifi_index);
+}
+
+/* What changes all the time without the link changing. */
+static const uint16_t volatile_attrs[] = { IFLA_STATS, IFLA_STATS64, IFLA_AF_SPEC,
+					   IFLA_CARRIER_UP_COUNT, IFLA_CARRIER_DOWN_COUNT,
+					   IFLA_CARRIER_CHANGES, IFLA_MAP, IFLA_EVENT };
+
+/* A link is its ifindex. */
+static bool codec_key(const struct nlmsghdr *nlh, struct nlhl__key *k, uint64_t *content)
+{
+	struct ifinfomsg ifi;
+
+	nlhl__codec_hdr(nlh, &ifi, sizeof(ifi));
+	if (ifi.ifi_family != AF_UNSPEC)
+		return false;  /* bridge port messages: no dump lists them */
+	nlhl__key_put(k, &ifi.ifi_index, sizeof(ifi.ifi_index));
+	ifi.ifi_change = 0;
+	*content = nlhl__content_hash(nlh, &ifi, sizeof(ifi), volatile_attrs,
+				      NLHL_ARRAY_SIZE(volatile_attrs));
+	return true;
+}
+
+const struct nlhl__codec nlhl__link_codec = {
+	.name = "link",
+	.new_type = RTM_NEWLINK, .del_type = RTM_DELLINK, .get_type = RTM_GETLINK,
+	.hdrlen = sizeof(struct ifinfomsg),
+	.object = NLHL_OBJ_LINK, .group_bit = NLHL_MONITOR_LINK,
+	.groups = { { NLHL_MONITOR_LINK, RTNLGRP_LINK, AF_UNSPEC } },
+	.obj_size = sizeof(struct nlhl_link),
+	.parse = codec_parse, .build = codec_build, .describe = codec_describe,
+	.key = codec_key, .key_tag = 'L', .ifindex_off = offsetof(struct ifinfomsg, ifi_index),
+};

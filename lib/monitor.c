@@ -207,7 +207,7 @@ struct nlhl_monitor {
  * when this build has one. */
 static int deliver(nlhl_monitor *m, const struct nlmsghdr *nlh, uint32_t flags)
 {
-	const struct nlhl__mon_kind *k = nlhl__mon_kind_of(nlh->nlmsg_type);
+	const struct nlhl__codec *k = nlhl__mon_kind_of(nlh->nlmsg_type);
 	struct nlhl_event ev = { 0 };
 	void *obj = NULL;
 	int r;

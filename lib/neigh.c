@@ -596,3 +596,75 @@ NLHL_API int nlhl_neigh_foreach(nlhl_handle *h, int family, const struct nlhl_ne
 		return err;
 	return run_dump(h, &d, false);
 }
+
+/* ---------------------------------------------------------------- codec */
+
+#include <stddef.h>
+
+#include "internal-codec.h"
+
+static int codec_parse(const struct nlmsghdr *nlh, void *obj)
+{
+	return nlhl__neigh_parse(nlh, obj);
+}
+
+static int codec_build(int type, int flags, const void *obj, const char *op,
+		       struct nl_msg **ret)
+{
+	(void)op;
+	return nlhl__neigh_build(type, flags, obj, ret);
+}
+
+static void codec_describe(const struct nlmsghdr *nlh, char *buf, size_t size)
+{
+	struct nlhl_neigh n;
+	char what[128];
+
+	if (nlhl__neigh_parse(nlh, &n) < 0) {
+		snprintf(buf, size, "%s", nlhl__neigh_op(nlh->nlmsg_type, nlh->nlmsg_flags, 0));
+		return;
+	}
+	nlhl__neigh_describe(&n, what, sizeof(what));
+	snprintf(buf, size, "%s %s", nlhl__neigh_op(nlh->nlmsg_type, nlh->nlmsg_flags, n.family),
+		 what);
+}
+
+static const uint16_t volatile_attrs[] = { NDA_CACHEINFO, NDA_PROBES };
+
+/* A neighbour is its link and address; a bridge fdb entry also its MAC,
+ * VLAN, VNI and whether it is the bridge's or the device's own. */
+static bool codec_key(const struct nlmsghdr *nlh, struct nlhl__key *k, uint64_t *content)
+{
+	const struct nlattr *tb[NLHL_CODEC_MAX_ATTR];
+	struct ndmsg ndm;
+
+	nlhl__codec_hdr(nlh, &ndm, sizeof(ndm));
+	if (ndm.ndm_flags & NTF_PROXY)
+		return false;  /* proxies have their own dump */
+	nlhl__codec_attrs(nlh, sizeof(ndm), tb);
+	nlhl__key_put(k, &ndm.ndm_family, 1);
+	nlhl__key_put(k, &ndm.ndm_ifindex, sizeof(ndm.ndm_ifindex));
+	nlhl__key_attr(k, tb[NDA_DST], NDA_DST);
+	if (ndm.ndm_family == AF_BRIDGE) {
+		uint8_t master = ndm.ndm_flags & (NTF_SELF | NTF_MASTER);
+
+		nlhl__key_put(k, &master, 1);
+		nlhl__key_attr(k, tb[NDA_LLADDR], NDA_LLADDR);
+		nlhl__key_attr(k, tb[NDA_VLAN], NDA_VLAN);
+		nlhl__key_attr(k, tb[NDA_VNI], NDA_VNI);
+	}
+	*content = nlhl__content_hash(nlh, &ndm, sizeof(ndm), volatile_attrs,
+				      NLHL_ARRAY_SIZE(volatile_attrs));
+	return true;
+}
+
+const struct nlhl__codec nlhl__neigh_codec = {
+	.name = "neigh",
+	.new_type = RTM_NEWNEIGH, .del_type = RTM_DELNEIGH, .get_type = RTM_GETNEIGH,
+	.hdrlen = sizeof(struct ndmsg),
+	.object = NLHL_OBJ_NEIGH, .group_bit = NLHL_MONITOR_NEIGH,
+	.groups = { { NLHL_MONITOR_NEIGH, RTNLGRP_NEIGH, AF_UNSPEC } },
+	.obj_size = sizeof(struct nlhl_neigh),
+	.parse = codec_parse, .build = codec_build, .describe = codec_describe,
+	.key = codec_key, .key_tag = 'N', .ifindex_off = offsetof(struct ndmsg, ndm_ifindex),
+};

@@ -263,3 +263,42 @@ NLHL_API int nlhl_netns_exec(int fd, int (*fn)(void *arg), void *arg)
 		return nlhl__fail(r2, "netns exec: cannot return to the original netns");
 	return r;
 }
+
+/* ---------------------------------------------------------------- codec */
+
+#include <linux/net_namespace.h>
+
+#include "internal-codec.h"
+
+/* An nsid has no struct of its own: events carry the message and the id. */
+static bool codec_key(const struct nlmsghdr *nlh, struct nlhl__key *k, uint64_t *content)
+{
+	const struct nlattr *tb[NLHL_CODEC_MAX_ATTR];
+	struct rtgenmsg g;
+
+	nlhl__codec_hdr(nlh, &g, sizeof(g));
+	nlhl__codec_attrs(nlh, sizeof(g), tb);
+	if (!tb[NETNSA_NSID])
+		return false;
+	nlhl__key_attr(k, tb[NETNSA_NSID], NETNSA_NSID);
+	*content = nlhl__content_hash(nlh, &g, sizeof(g), NULL, 0);
+	return true;
+}
+
+static void codec_ids(const struct nlmsghdr *nlh, int *ifindex, int32_t *nsid)
+{
+	const struct nlattr *tb[NLHL_CODEC_MAX_ATTR];
+
+	(void)ifindex;
+	nlhl__codec_attrs(nlh, sizeof(struct rtgenmsg), tb);
+	*nsid = (int32_t)nlhl__codec_u32(tb[NETNSA_NSID], 0);
+}
+
+const struct nlhl__codec nlhl__nsid_codec = {
+	.name = "nsid",
+	.new_type = RTM_NEWNSID, .del_type = RTM_DELNSID, .get_type = RTM_GETNSID,
+	.hdrlen = sizeof(struct rtgenmsg),
+	.object = NLHL_OBJ_NSID, .group_bit = NLHL_MONITOR_NSID,
+	.groups = { { NLHL_MONITOR_NSID, RTNLGRP_NSID, AF_UNSPEC } },
+	.key = codec_key, .key_tag = 'S', .ids = codec_ids,
+};

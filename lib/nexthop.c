@@ -381,3 +381,65 @@ NLHL_API int nlhl_nexthop_list(nlhl_handle *h, int family, struct nlhl_nexthop *
 	*ret_n = l.n;
 	return 0;
 }
+
+/* ---------------------------------------------------------------- codec */
+
+#include "internal-codec.h"
+
+static int codec_parse(const struct nlmsghdr *nlh, void *obj)
+{
+	return nlhl__nexthop_parse(nlh, obj);
+}
+
+static void codec_clear(void *obj)
+{
+	nlhl_nexthop_clear(obj);
+}
+
+static int codec_build(int type, int flags, const void *obj, const char *op,
+		       struct nl_msg **ret)
+{
+	(void)op;
+	return nlhl__nexthop_build(type, flags, obj, ret);
+}
+
+/* The id is all a nexthop request needs to be found again. */
+static void codec_describe(const struct nlmsghdr *nlh, char *buf, size_t size)
+{
+	const char *op = nlh->nlmsg_type == RTM_DELNEXTHOP ? "nexthop del"
+			 : (nlh->nlmsg_flags & NLM_F_REPLACE) ? "nexthop replace" : "nexthop add";
+	const struct nlattr *tb[NLHL_CODEC_MAX_ATTR];
+
+	nlhl__codec_attrs(nlh, sizeof(struct nhmsg), tb);
+	if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof(struct nhmsg)) || !tb[NHA_ID] ||
+	    nla_len(tb[NHA_ID]) < 4)
+		snprintf(buf, size, "%s", op);
+	else
+		snprintf(buf, size, "%s id %u", op, nla_get_u32(tb[NHA_ID]));
+}
+
+static bool codec_key(const struct nlmsghdr *nlh, struct nlhl__key *k, uint64_t *content)
+{
+	const struct nlattr *tb[NLHL_CODEC_MAX_ATTR];
+	struct nhmsg nhm;
+
+	nlhl__codec_hdr(nlh, &nhm, sizeof(nhm));
+	nlhl__codec_attrs(nlh, sizeof(nhm), tb);
+	if (!tb[NHA_ID])
+		return false;
+	nlhl__key_attr(k, tb[NHA_ID], NHA_ID);
+	*content = nlhl__content_hash(nlh, &nhm, sizeof(nhm), NULL, 0);
+	return true;
+}
+
+const struct nlhl__codec nlhl__nexthop_codec = {
+	.name = "nexthop",
+	.new_type = RTM_NEWNEXTHOP, .del_type = RTM_DELNEXTHOP, .get_type = RTM_GETNEXTHOP,
+	.hdrlen = sizeof(struct nhmsg),
+	.object = NLHL_OBJ_NEXTHOP, .group_bit = NLHL_MONITOR_NEXTHOP,
+	.groups = { { NLHL_MONITOR_NEXTHOP, RTNLGRP_NEXTHOP, AF_UNSPEC } },
+	.obj_size = sizeof(struct nlhl_nexthop),
+	.parse = codec_parse, .clear = codec_clear, .build = codec_build,
+	.describe = codec_describe,
+	.key = codec_key, .key_tag = 'H',
+};

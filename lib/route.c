@@ -556,3 +556,95 @@ NLHL_API int nlhl_route_get(nlhl_handle *h, const struct nlhl_ip *dst,
 	*ret = a.route;
 	return 0;
 }
+
+/* ---------------------------------------------------------------- codec */
+
+#include <stdio.h>
+
+#include "internal-codec.h"
+
+static int codec_parse(const struct nlmsghdr *nlh, void *obj)
+{
+	return nlhl__route_parse(nlh, obj);
+}
+
+static void codec_clear(void *obj)
+{
+	nlhl_route_clear(obj);
+}
+
+static int codec_build(int type, int flags, const void *obj, const char *op,
+		       struct nl_msg **ret)
+{
+	(void)op;
+	return nlhl__route_build(type, flags, obj, ret);
+}
+
+static void codec_describe(const struct nlmsghdr *nlh, char *buf, size_t size)
+{
+	const char *op = nlhl__route_op(nlh->nlmsg_type, nlh->nlmsg_flags);
+	struct nlhl_route r;
+	char what[64];
+
+	if (nlhl__route_parse(nlh, &r) < 0) {
+		snprintf(buf, size, "%s", op);
+		return;
+	}
+	nlhl__route_describe(&r, what, sizeof(what));
+	snprintf(buf, size, "%s %s", op, what);
+	nlhl_route_clear(&r);
+}
+
+/* What changes all the time without the route changing. */
+static const uint16_t volatile_attrs[] = { RTA_CACHEINFO, RTA_EXPIRES };
+
+static const uint16_t key_attrs[] = { RTA_DST, RTA_SRC, RTA_PRIORITY, RTA_OIF, RTA_GATEWAY,
+				      RTA_VIA, RTA_NH_ID, RTA_MULTIPATH };
+
+/* A route is its table, prefix, metric, tos, type and paths. */
+static bool codec_key(const struct nlmsghdr *nlh, struct nlhl__key *k, uint64_t *content)
+{
+	const struct nlattr *tb[NLHL_CODEC_MAX_ATTR];
+	struct rtmsg rtm;
+	uint32_t table;
+
+	nlhl__codec_hdr(nlh, &rtm, sizeof(rtm));
+	if (rtm.rtm_flags & RTM_F_CLONED)
+		return false;  /* route cache entries are not listed */
+	nlhl__codec_attrs(nlh, sizeof(rtm), tb);
+	table = nlhl__codec_u32(tb[RTA_TABLE], rtm.rtm_table);
+	nlhl__key_put(k, &rtm.rtm_family, 1);
+	nlhl__key_put(k, &rtm.rtm_dst_len, 1);
+	nlhl__key_put(k, &rtm.rtm_src_len, 1);
+	nlhl__key_put(k, &rtm.rtm_tos, 1);
+	nlhl__key_put(k, &rtm.rtm_type, 1);
+	nlhl__key_put(k, &table, 4);
+	for (size_t i = 0; i < NLHL_ARRAY_SIZE(key_attrs); i++)
+		nlhl__key_attr(k, tb[key_attrs[i]], key_attrs[i]);
+	rtm.rtm_flags &= ~RTM_F_OFFLOAD;
+	*content = nlhl__content_hash(nlh, &rtm, sizeof(rtm), volatile_attrs,
+				      NLHL_ARRAY_SIZE(volatile_attrs));
+	return true;
+}
+
+static void codec_ids(const struct nlmsghdr *nlh, int *ifindex, int32_t *nsid)
+{
+	const struct nlattr *tb[NLHL_CODEC_MAX_ATTR];
+
+	(void)nsid;
+	nlhl__codec_attrs(nlh, sizeof(struct rtmsg), tb);
+	*ifindex = (int)nlhl__codec_u32(tb[RTA_OIF], 0);
+}
+
+const struct nlhl__codec nlhl__route_codec = {
+	.name = "route",
+	.new_type = RTM_NEWROUTE, .del_type = RTM_DELROUTE, .get_type = RTM_GETROUTE,
+	.hdrlen = sizeof(struct rtmsg),
+	.object = NLHL_OBJ_ROUTE, .group_bit = NLHL_MONITOR_ROUTE,
+	.groups = { { NLHL_MONITOR_ROUTE4, RTNLGRP_IPV4_ROUTE, AF_INET },
+		    { NLHL_MONITOR_ROUTE6, RTNLGRP_IPV6_ROUTE, AF_INET6 } },
+	.obj_size = sizeof(struct nlhl_route),
+	.parse = codec_parse, .clear = codec_clear, .build = codec_build,
+	.describe = codec_describe,
+	.key = codec_key, .key_tag = 'R', .ids = codec_ids,
+};

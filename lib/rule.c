@@ -526,3 +526,55 @@ NLHL_API void nlhl_rule_list_free(struct nlhl_rule *list, size_t n)
 	(void)n;
 	free(list);
 }
+
+/* ---------------------------------------------------------------- codec */
+
+#include "internal-codec.h"
+
+static int codec_parse(const struct nlmsghdr *nlh, void *obj)
+{
+	return nlhl__rule_parse(nlh, obj);
+}
+
+static int codec_build(int type, int flags, const void *obj, const char *op,
+		       struct nl_msg **ret)
+{
+	(void)op;
+	return nlhl__rule_build(type, flags, obj, ret);
+}
+
+static void codec_describe(const struct nlmsghdr *nlh, char *buf, size_t size)
+{
+	const char *op = nlh->nlmsg_type == RTM_DELRULE ? "rule del" : "rule add";
+	struct nlhl_rule rule;
+	char what[192];
+
+	if (nlhl__rule_parse(nlh, &rule) < 0) {
+		snprintf(buf, size, "%s", op);
+		return;
+	}
+	nlhl__rule_describe(&rule, what, sizeof(what));
+	snprintf(buf, size, "%s %s", op, what);
+}
+
+/* A rule is all it says: the whole message is its key. */
+static bool codec_key(const struct nlmsghdr *nlh, struct nlhl__key *k, uint64_t *content)
+{
+	size_t len = nlh->nlmsg_len - NLMSG_HDRLEN;
+
+	nlhl__key_put(k, NLMSG_DATA(nlh), len);
+	*content = nlhl__fnv(NLHL_FNV_START, NLMSG_DATA(nlh), len);
+	return true;
+}
+
+const struct nlhl__codec nlhl__rule_codec = {
+	.name = "rule",
+	.new_type = RTM_NEWRULE, .del_type = RTM_DELRULE, .get_type = RTM_GETRULE,
+	.hdrlen = sizeof(struct fib_rule_hdr),
+	.object = NLHL_OBJ_RULE, .group_bit = NLHL_MONITOR_RULE,
+	.groups = { { NLHL_MONITOR_RULE4, RTNLGRP_IPV4_RULE, AF_INET },
+		    { NLHL_MONITOR_RULE6, RTNLGRP_IPV6_RULE, AF_INET6 } },
+	.obj_size = sizeof(struct nlhl_rule),
+	.parse = codec_parse, .build = codec_build, .describe = codec_describe,
+	.key = codec_key, .key_tag = 'U',
+};

@@ -406,3 +406,28 @@ NLHL_API void nlhl_class_list_free(struct nlhl_class *list, size_t n)
 	(void)n;
 	free(list);
 }
+
+/* ---------------------------------------------------------------- codec */
+
+#include "internal-codec.h"
+
+static int codec_parse(const struct nlmsghdr *nlh, void *obj)
+{
+	return nlhl__class_parse(nlh, obj);
+}
+
+static int codec_build(int type, int flags, const void *obj, const char *op,
+		       struct nl_msg **ret)
+{
+	return nlhl__class_build(obj, type, flags, op, ret);
+}
+
+/* Not a monitor object (yet): RTNLGRP_TC carries classes, but no event
+ * kind names them. */
+const struct nlhl__codec nlhl__class_codec = {
+	.name = "class",
+	.new_type = RTM_NEWTCLASS, .del_type = RTM_DELTCLASS, .get_type = RTM_GETTCLASS,
+	.hdrlen = sizeof(struct tcmsg),
+	.obj_size = sizeof(struct nlhl_class),
+	.parse = codec_parse, .build = codec_build,
+};

@@ -228,3 +228,28 @@ NLHL_API void nlhl_filter_list_free(struct nlhl_filter *list, size_t n)
 	(void)n;
 	free(list);
 }
+
+/* ---------------------------------------------------------------- codec */
+
+#include "internal-codec.h"
+
+static int codec_parse(const struct nlmsghdr *nlh, void *obj)
+{
+	return nlhl__filter_parse(nlh, obj);
+}
+
+static int codec_build(int type, int flags, const void *obj, const char *op,
+		       struct nl_msg **ret)
+{
+	return nlhl__filter_build(obj, type, flags, op, ret);
+}
+
+/* Not a monitor object (yet): RTNLGRP_TC carries filters, but no event
+ * kind names them. */
+const struct nlhl__codec nlhl__filter_codec = {
+	.name = "filter",
+	.new_type = RTM_NEWTFILTER, .del_type = RTM_DELTFILTER, .get_type = RTM_GETTFILTER,
+	.hdrlen = sizeof(struct tcmsg),
+	.obj_size = sizeof(struct nlhl_filter),
+	.parse = codec_parse, .build = codec_build,
+};

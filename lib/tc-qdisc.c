@@ -275,3 +275,49 @@ NLHL_API void nlhl_qdisc_list_free(struct nlhl_qdisc *list, size_t n)
 	(void)n;
 	free(list);
 }
+
+/* ---------------------------------------------------------------- codec */
+
+#include <stddef.h>
+
+#include "internal-codec.h"
+
+static int codec_parse(const struct nlmsghdr *nlh, void *obj)
+{
+	return nlhl__qdisc_parse(nlh, obj);
+}
+
+static int codec_build(int type, int flags, const void *obj, const char *op,
+		       struct nl_msg **ret)
+{
+	return nlhl__qdisc_build(obj, type, flags, op, ret);
+}
+
+/* What changes all the time without the qdisc changing. */
+static const uint16_t volatile_attrs[] = { TCA_STATS, TCA_STATS2, TCA_XSTATS };
+
+/* A qdisc is its link, parent and handle. */
+static bool codec_key(const struct nlmsghdr *nlh, struct nlhl__key *k, uint64_t *content)
+{
+	struct tcmsg tcm;
+
+	nlhl__codec_hdr(nlh, &tcm, sizeof(tcm));
+	nlhl__key_put(k, &tcm.tcm_ifindex, sizeof(tcm.tcm_ifindex));
+	nlhl__key_put(k, &tcm.tcm_parent, sizeof(tcm.tcm_parent));
+	nlhl__key_put(k, &tcm.tcm_handle, sizeof(tcm.tcm_handle));
+	tcm.tcm_info = 0;  /* the refcount */
+	*content = nlhl__content_hash(nlh, &tcm, sizeof(tcm), volatile_attrs,
+				      NLHL_ARRAY_SIZE(volatile_attrs));
+	return true;
+}
+
+const struct nlhl__codec nlhl__qdisc_codec = {
+	.name = "qdisc",
+	.new_type = RTM_NEWQDISC, .del_type = RTM_DELQDISC, .get_type = RTM_GETQDISC,
+	.hdrlen = sizeof(struct tcmsg),
+	.object = NLHL_OBJ_QDISC, .group_bit = NLHL_MONITOR_QDISC,
+	.groups = { { NLHL_MONITOR_QDISC, RTNLGRP_TC, AF_UNSPEC } },
+	.obj_size = sizeof(struct nlhl_qdisc),
+	.parse = codec_parse, .build = codec_build,
+	.key = codec_key, .key_tag = 'Q', .ifindex_off = offsetof(struct tcmsg, tcm_ifindex),
+};

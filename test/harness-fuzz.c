@@ -18,13 +18,7 @@
 #include "harness-fuzz.h"
 #include "netlinkhl.h"
 #include "../lib/internal.h"
-#include "../lib/internal-addr.h"
-#include "../lib/internal-link.h"
-#include "../lib/internal-neigh.h"
-#include "../lib/internal-nexthop.h"
-#include "../lib/internal-route.h"
-#include "../lib/internal-rule.h"
-#include "../lib/internal-tc.h"
+#include "../lib/internal-codec.h"
 #include <linux/rtnetlink.h>
 
 char nlt_fuzz_why[256];
@@ -227,276 +221,178 @@ static int fuzz_netlink_ack(const uint8_t *data, size_t size)
 	return each_msg(data, size, one_ack);
 }
 
-/* Message-to-struct parsers: every message of the input (its type forced
- * to the parser's, so the fuzzer spends its time on the payload) is parsed;
- * the result is 0 or one of the documented errors, holds memory only on
- * success (released with the family's _clear; the leak checkers see the
- * rest), and a parsed struct that the builder accepts builds a message
- * that parses again. */
-static int check_parse_result(const char *what, int r)
+/* Message-to-struct parsers, one per family codec (lib/codecs.c): every
+ * message of the input (its type forced to the codec's, so the fuzzer
+ * spends its time on the payload) is parsed; the result is 0 or one of the
+ * documented refusals, holds memory only on success (released with the
+ * codec's clear; the leak checkers see the rest), and a parsed struct that
+ * the builder accepts builds a message that parses again. */
+static bool msg_refusal(int r)
 {
-	if (r != 0 && r != -EPROTO && r != -EAFNOSUPPORT && r != -ENOMEM && r != -EINVAL &&
-	    r != -EBADMSG)
-		return why("%s parse returned %d", what, r);
-	return 0;
+	return r == -EPROTO || r == -EAFNOSUPPORT || r == -ENOMEM || r == -EINVAL ||
+	       r == -EBADMSG;
 }
 
-static int reparse(const char *what, struct nl_msg *msg,
-		   int (*parse)(const struct nlmsghdr *, void *), void *out)
+/* tc parsers have one documented refusal. */
+static bool tc_refusal(int r)
 {
-	int r = parse(nlmsg_hdr(msg), out);
-
-	nlmsg_free(msg);
-	if (r != 0)
-		return why("%s built from a parsed struct does not parse: %d", what, r);
-	return 0;
+	return r == -EBADMSG;
 }
 
-static int route_parse_v(const struct nlmsghdr *nlh, void *out)
+/* What a parsed struct lacks to make a request that parses back: a link
+ * named "" builds no IFLA_IFNAME (the kernel names it); addresses and tc
+ * objects need their link; a bpf filter's build opens its program. */
+static bool link_builds(const void *obj)
 {
-	return nlhl__route_parse(nlh, out);
+	return ((const struct nlhl_link *)obj)->attrs.name[0] != 0;
 }
 
-static int one_route(const struct nlmsghdr *nlh)
+static bool addr_builds(const void *obj)
 {
-	struct nlhl_route rt, back;
+	return ((const struct nlhl_addr *)obj)->link_index > 0;
+}
+
+static bool qdisc_builds(const void *obj)
+{
+	return ((const struct nlhl_qdisc *)obj)->attrs.link_index > 0;
+}
+
+static bool class_builds(const void *obj)
+{
+	return ((const struct nlhl_class *)obj)->attrs.link_index > 0;
+}
+
+static bool filter_builds(const void *obj)
+{
+	const struct nlhl_filter *f = obj;
+
+	return f->attrs.link_index > 0 && f->type != NLHL_FILTER_BPF;
+}
+
+/* A create request carries no ifindex (the kernel picks it), which the
+ * parser rightly refuses: put the parsed one in before re-parsing. */
+static void link_fixup(const void *obj, struct nl_msg *msg)
+{
+	((struct ifinfomsg *)nlmsg_data(nlmsg_hdr(msg)))->ifi_index =
+		((const struct nlhl_link *)obj)->attrs.index;
+}
+
+/* The harness's view of a codec: which refusals are documented, and the
+ * quirks of its round trip (NULL: none). */
+struct msg_codec {
+	const struct nlhl__codec *codec;
+	bool (*refusal)(int r);
+	bool (*builds)(const void *obj);
+	void (*fixup)(const void *obj, struct nl_msg *msg);
+};
+
+static const struct msg_codec msg_codecs[] = {
+	{ &nlhl__link_codec, msg_refusal, link_builds, link_fixup },
+	{ &nlhl__neigh_codec, msg_refusal, NULL, NULL },
+	{ &nlhl__route_codec, msg_refusal, NULL, NULL },
+	{ &nlhl__addr_codec, msg_refusal, addr_builds, NULL },
+	{ &nlhl__rule_codec, msg_refusal, NULL, NULL },
+	{ &nlhl__nexthop_codec, msg_refusal, NULL, NULL },
+	{ &nlhl__qdisc_codec, tc_refusal, qdisc_builds, NULL },
+	{ &nlhl__class_codec, tc_refusal, class_builds, NULL },
+	{ &nlhl__filter_codec, tc_refusal, filter_builds, NULL },
+};
+
+static const struct msg_codec *msg_codec(const char *name)
+{
+	for (size_t i = 0; i < NLHL_ARRAY_SIZE(msg_codecs); i++)
+		if (!strcmp(msg_codecs[i].codec->name, name))
+			return &msg_codecs[i];
+	return NULL;
+}
+
+static void clear_obj(const struct nlhl__codec *c, void *obj)
+{
+	if (c->clear)
+		c->clear(obj);
+}
+
+/* Parse, build, parse again; obj and back are obj_size bytes each (on the
+ * heap: a filter or a link is large). */
+static int roundtrip(const struct msg_codec *m, const struct nlmsghdr *nlh, void *obj,
+		     void *back)
+{
+	const struct nlhl__codec *c = m->codec;
 	struct nl_msg *msg;
-	int r = nlhl__route_parse(nlh, &rt);
+	int r = c->parse(nlh, obj);
 
 	if (r != 0)
-		return check_parse_result("route", r);
-	if (nlhl__route_build(RTM_NEWROUTE, NLM_F_CREATE, &rt, &msg) == 0) {
-		r = reparse("route", msg, route_parse_v, &back);
-		if (r == 0)
-			nlhl_route_clear(&back);
-	}
-	nlhl_route_clear(&rt);
-	return r;
-}
-
-static int addr_parse_v(const struct nlmsghdr *nlh, void *out)
-{
-	return nlhl__addr_parse(nlh, out);
-}
-
-static int one_addr(const struct nlmsghdr *nlh)
-{
-	struct nlhl_addr a, back;
-	struct nl_msg *msg;
-	int r = nlhl__addr_parse(nlh, &a);
-
-	if (r != 0)
-		return check_parse_result("addr", r);
-	if (a.link_index > 0 &&
-	    nlhl__addr_build(RTM_NEWADDR, NLM_F_CREATE, a.link_index, &a, &msg) == 0)
-		r = reparse("addr", msg, addr_parse_v, &back);
-	return r;
-}
-
-static int rule_parse_v(const struct nlmsghdr *nlh, void *out)
-{
-	return nlhl__rule_parse(nlh, out);
-}
-
-static int one_rule(const struct nlmsghdr *nlh)
-{
-	struct nlhl_rule ru, back;
-	struct nl_msg *msg;
-	int r = nlhl__rule_parse(nlh, &ru);
-
-	if (r != 0)
-		return check_parse_result("rule", r);
-	if (nlhl__rule_build(RTM_NEWRULE, NLM_F_CREATE, &ru, &msg) == 0)
-		r = reparse("rule", msg, rule_parse_v, &back);
-	return r;
-}
-
-static int nexthop_parse_v(const struct nlmsghdr *nlh, void *out)
-{
-	return nlhl__nexthop_parse(nlh, out);
-}
-
-static int one_nexthop(const struct nlmsghdr *nlh)
-{
-	struct nlhl_nexthop nh, back;
-	struct nl_msg *msg;
-	int r = nlhl__nexthop_parse(nlh, &nh);
-
-	if (r != 0)
-		return check_parse_result("nexthop", r);
-	if (nlhl__nexthop_build(RTM_NEWNEXTHOP, NLM_F_CREATE, &nh, &msg) == 0) {
-		r = reparse("nexthop", msg, nexthop_parse_v, &back);
-		if (r == 0)
-			nlhl_nexthop_clear(&back);
-	}
-	nlhl_nexthop_clear(&nh);
-	return r;
-}
-
-static int link_parse_v(const struct nlmsghdr *nlh, void *out)
-{
-	return nlhl__link_parse(nlh, out);
-}
-
-static int one_link(const struct nlmsghdr *nlh)
-{
-	struct nlhl_link l, back;
-	struct nl_msg *msg;
-	int r = nlhl__link_parse(nlh, &l);
-
-	if (r != 0)
-		return check_parse_result("link", r);
-	/* A create request carries no ifindex (the kernel picks it), which
-	 * the parser rightly refuses: put the parsed one in, then re-parse.
-	 * An empty IFLA_IFNAME parses as name "" and builds no IFLA_IFNAME
-	 * (the kernel then names the link): no round trip for those. */
-	if (nlhl__link_msg(NLHL__LINK_CREATE, &l, "link add", &msg) != 0)
-		return 0;
-	if (!l.attrs.name[0]) {
+		return m->refusal(r) ? 0 : why("%s parse returned %d", c->name, r);
+	if ((!m->builds || m->builds(obj)) &&
+	    c->build(c->new_type, NLM_F_CREATE, obj, "fuzz", &msg) == 0) {
+		if (m->fixup)
+			m->fixup(obj, msg);
+		r = c->parse(nlmsg_hdr(msg), back);
 		nlmsg_free(msg);
-		return 0;
+		if (r != 0)
+			r = why("%s built from a parsed struct does not parse: %d", c->name, r);
+		else
+			clear_obj(c, back);
 	}
-	((struct ifinfomsg *)nlmsg_data(nlmsg_hdr(msg)))->ifi_index = l.attrs.index;
-	return reparse("link", msg, link_parse_v, &back);
-}
-
-static int neigh_parse_v(const struct nlmsghdr *nlh, void *out)
-{
-	return nlhl__neigh_parse(nlh, out);
-}
-
-static int one_neigh(const struct nlmsghdr *nlh)
-{
-	struct nlhl_neigh n, back;
-	struct nl_msg *msg;
-	int r = nlhl__neigh_parse(nlh, &n);
-
-	if (r != 0)
-		return check_parse_result("neigh", r);
-	if (nlhl__neigh_build(RTM_NEWNEIGH, NLM_F_CREATE, &n, &msg) == 0)
-		r = reparse("neigh", msg, neigh_parse_v, &back);
+	clear_obj(c, obj);
 	return r;
 }
 
-/* each_msg() with every message's type forced to type. */
-static int each_msg_as(const uint8_t *data, size_t size, uint16_t type,
-		       int (*fn)(const struct nlmsghdr *nlh))
+/* Every message of the input through the named codecs in turn (types
+ * forced to the codec's when force_type), stopping at the first broken
+ * invariant. */
+static int fuzz_codecs(const uint8_t *data, size_t size, const char *const *names,
+		       bool force_type)
 {
-	void *buf = malloc(size ? size : 1);
+	void *buf = malloc(size ? size : 1), *obj = NULL, *back = NULL;
 	int len = (int)size, ret = 0;
 
-	if (!buf || size > 1 << 20) {
-		free(buf);
-		return 0;
-	}
+	if (!buf || size > 1 << 20)
+		goto out;
 	memcpy(buf, data, size);
 	for (struct nlmsghdr *nlh = buf; NLMSG_OK(nlh, len) && !ret; nlh = NLMSG_NEXT(nlh, len)) {
-		nlh->nlmsg_type = type;
-		ret = fn(nlh);
+		for (const char *const *n = names; *n && !ret; n++) {
+			const struct msg_codec *m = msg_codec(*n);
+
+			free(obj);
+			free(back);
+			obj = malloc(m->codec->obj_size);
+			back = malloc(m->codec->obj_size);
+			if (!obj || !back)
+				goto out;
+			if (force_type)
+				nlh->nlmsg_type = m->codec->new_type;
+			ret = roundtrip(m, nlh, obj, back);
+		}
 	}
+out:
+	free(obj);
+	free(back);
 	free(buf);
 	return ret;
 }
 
-static int fuzz_msg_link(const uint8_t *data, size_t size)
-{
-	return each_msg_as(data, size, RTM_NEWLINK, one_link);
-}
-
-static int fuzz_msg_neigh(const uint8_t *data, size_t size)
-{
-	return each_msg_as(data, size, RTM_NEWNEIGH, one_neigh);
-}
-
-static int fuzz_msg_route(const uint8_t *data, size_t size)
-{
-	return each_msg_as(data, size, RTM_NEWROUTE, one_route);
-}
-
-static int fuzz_msg_addr(const uint8_t *data, size_t size)
-{
-	return each_msg_as(data, size, RTM_NEWADDR, one_addr);
-}
-
-static int fuzz_msg_rule(const uint8_t *data, size_t size)
-{
-	return each_msg_as(data, size, RTM_NEWRULE, one_rule);
-}
-
-static int fuzz_msg_nexthop(const uint8_t *data, size_t size)
-{
-	return each_msg_as(data, size, RTM_NEWNEXTHOP, one_nexthop);
-}
-
-
-/* Traffic control: each message parsed as a qdisc, a class and a filter
- * (-EBADMSG is the one documented refusal); what parses and builds again
- * must parse again. */
-static int tc_check(const char *what, int r)
-{
-	if (r != 0 && r != -EBADMSG)
-		return why("%s parse returned %d", what, r);
-	return 0;
-}
-
-static int qdisc_parse_v(const struct nlmsghdr *nlh, void *out)
-{
-	return nlhl__qdisc_parse(nlh, out);
-}
-
-static int class_parse_v(const struct nlmsghdr *nlh, void *out)
-{
-	return nlhl__class_parse(nlh, out);
-}
-
-static int filter_parse_v(const struct nlmsghdr *nlh, void *out)
-{
-	return nlhl__filter_parse(nlh, out);
-}
-
-static int one_tc(const struct nlmsghdr *nlh)
-{
-	struct nlhl_qdisc q, qb;
-	struct nlhl_class c, cb;
-	struct nlhl_filter *f = malloc(sizeof(*f)), *fb = malloc(sizeof(*fb));
-	struct nl_msg *msg;
-	int r;
-
-	if (!f || !fb) {
-		free(f);
-		free(fb);
-		return 0;
+#define MSG_TARGET(fn, ...)                                             \
+	static int fn(const uint8_t *data, size_t size)                 \
+	{                                                               \
+		static const char *const names[] = { __VA_ARGS__, NULL }; \
+		return fuzz_codecs(data, size, names, true);            \
 	}
-	r = nlhl__qdisc_parse(nlh, &q);
-	if (r == 0 && q.attrs.link_index > 0 &&
-	    nlhl__qdisc_build(&q, RTM_NEWQDISC, NLM_F_CREATE, "fuzz", &msg) == 0)
-		r = reparse("qdisc", msg, qdisc_parse_v, &qb);
-	else
-		r = tc_check("qdisc", r);
-	if (r == 0) {
-		r = nlhl__class_parse(nlh, &c);
-		if (r == 0 && c.attrs.link_index > 0 &&
-		    nlhl__class_build(&c, RTM_NEWTCLASS, NLM_F_CREATE, "fuzz", &msg) == 0)
-			r = reparse("class", msg, class_parse_v, &cb);
-		else
-			r = tc_check("class", r);
-	}
-	if (r == 0) {
-		r = nlhl__filter_parse(nlh, f);
-		if (r == 0 && f->attrs.link_index > 0 && f->type != NLHL_FILTER_BPF &&
-		    nlhl__filter_build(f, RTM_NEWTFILTER, NLM_F_CREATE, "fuzz", &msg) == 0)
-			r = reparse("filter", msg, filter_parse_v, fb);
-		else
-			r = tc_check("filter", r);
-	}
-	free(f);
-	free(fb);
-	return r;
-}
 
+MSG_TARGET(fuzz_msg_link, "link")
+MSG_TARGET(fuzz_msg_neigh, "neigh")
+MSG_TARGET(fuzz_msg_route, "route")
+MSG_TARGET(fuzz_msg_addr, "addr")
+MSG_TARGET(fuzz_msg_rule, "rule")
+MSG_TARGET(fuzz_msg_nexthop, "nexthop")
+
+/* Traffic control: each message, as it came, parsed as a qdisc, a class
+ * and a filter. */
 static int fuzz_msg_tc(const uint8_t *data, size_t size)
 {
-	return each_msg(data, size, one_tc);
+	static const char *const names[] = { "qdisc", "class", "filter", NULL };
+
+	return fuzz_codecs(data, size, names, false);
 }
 
 /* Handles: whatever parses formats back to text that parses to the same. */
