@@ -126,6 +126,11 @@ static inline uint64_t nlhl__get_u64(const struct nlattr *a)
 		memcpy(&v, nlhl__adata(a), 8);
 	return v;
 }
+/* True when a is present with at least len bytes of payload. */
+static inline bool nlhl__attr_ok(const struct nlattr *a, int len)
+{
+	return a && nlhl__alen(a) >= len;
+}
 /* A u32 attribute if present and long enough, else def. */
 static inline uint32_t nlhl__get_u32_or(const struct nlattr *a, uint32_t def)
 {
