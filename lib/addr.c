@@ -12,6 +12,7 @@
 #include <linux/if_addr.h>
 #include <linux/rtnetlink.h>
 
+#include "internal-attr.h"
 #include "internal-addr.h"
 #include "internal-link.h"
 
@@ -199,13 +200,6 @@ full:
 
 /* ------------------------------------------------------------ parse */
 
-static struct nla_policy addr_policy[IFA_MAX + 1] = {
-	[IFA_LABEL] = { .type = NLA_STRING },
-	[IFA_FLAGS] = { .type = NLA_U32 },
-	[IFA_RT_PRIORITY] = { .type = NLA_U32 },
-	[IFA_CACHEINFO] = { .minlen = sizeof(struct ifa_cacheinfo) },
-};
-
 int nlhl__addr_parse(const struct nlmsghdr *nlh, struct nlhl_addr *a)
 {
 	struct nlattr *tb[IFA_MAX + 1];
@@ -222,7 +216,7 @@ int nlhl__addr_parse(const struct nlmsghdr *nlh, struct nlhl_addr *a)
 		return -EAFNOSUPPORT;
 	if (ifa->ifa_prefixlen > len * 8)
 		return -EPROTO;
-	if (nlmsg_parse((struct nlmsghdr *)nlh, sizeof(*ifa), tb, IFA_MAX, addr_policy) < 0)
+	if (nlhl__parse_msg(tb, IFA_MAX, nlh, sizeof(*ifa)) < 0)
 		return -EPROTO;
 	local = tb[IFA_LOCAL];
 	address = tb[IFA_ADDRESS];
@@ -246,22 +240,20 @@ int nlhl__addr_parse(const struct nlmsghdr *nlh, struct nlhl_addr *a)
 	}
 	a->link_index = (int)ifa->ifa_index;
 	a->scope = ifa->ifa_scope;
-	a->flags = tb[IFA_FLAGS] ? nla_get_u32(tb[IFA_FLAGS]) : ifa->ifa_flags;
-	if (tb[IFA_LABEL])
-		snprintf(a->label, sizeof(a->label), "%s", nla_get_string(tb[IFA_LABEL]));
+	a->flags = nlhl__get_u32_or(tb[IFA_FLAGS], ifa->ifa_flags);
+	nlhl__get_str(tb[IFA_LABEL], a->label, sizeof(a->label));
 	if (tb[IFA_BROADCAST] && nla_len(tb[IFA_BROADCAST]) >= 4 && ifa->ifa_family == AF_INET) {
 		a->broadcast.family = AF_INET;
 		memcpy(a->broadcast.addr, nla_data(tb[IFA_BROADCAST]), 4);
 	}
-	if (tb[IFA_CACHEINFO]) {
+	if (tb[IFA_CACHEINFO] && nla_len(tb[IFA_CACHEINFO]) >= (int)sizeof(struct ifa_cacheinfo)) {
 		struct ifa_cacheinfo ci;
 
 		memcpy(&ci, nla_data(tb[IFA_CACHEINFO]), sizeof(ci));
 		a->valid_lft = ci.ifa_valid;
 		a->preferred_lft = ci.ifa_prefered;
 	}
-	if (tb[IFA_RT_PRIORITY])
-		a->rt_priority = nla_get_u32(tb[IFA_RT_PRIORITY]);
+	a->rt_priority = nlhl__get_u32(tb[IFA_RT_PRIORITY]);
 	return 0;
 }
 
@@ -317,9 +309,8 @@ NLHL_API int nlhl_addr_del(nlhl_handle *h, const struct nlhl_link *link,
 /* ------------------------------------------------------------ lists */
 
 struct addr_dump {
+	struct nlhl__vec v;  /* of struct nlhl_addr; first: nlhl__vec_reset */
 	int ifindex;
-	struct nlhl_addr *list;
-	size_t n, cap;
 	nlhl_addr_cb cb;
 	void *arg;
 };
@@ -327,34 +318,19 @@ struct addr_dump {
 static int addr_collect_cb(const struct nlmsghdr *nlh, void *arg)
 {
 	struct addr_dump *d = arg;
+	struct nlhl_addr *slot;
 	int r;
 
 	if (nlh->nlmsg_type != RTM_NEWADDR)
 		return 0;
-	if (d->n == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 32;
-		struct nlhl_addr *p = realloc(d->list, cap * sizeof(*p));
-
-		if (!p)
-			return -ENOMEM;
-		d->list = p;
-		d->cap = cap;
-	}
-	r = nlhl__addr_parse(nlh, &d->list[d->n]);
-	if (r == -EAFNOSUPPORT)
-		return 0;
-	if (r < 0)
-		return r;
-	/* The kernel filters by index; this guards old kernels. */
-	if (!d->ifindex || d->list[d->n].link_index == d->ifindex)
-		d->n++;
-	return 0;
-}
-
-static int addr_restart(void *arg)
-{
-	((struct addr_dump *)arg)->n = 0;
-	return 0;
+	slot = nlhl__vec_push(&d->v);
+	if (!slot)
+		return -ENOMEM;
+	r = nlhl__addr_parse(nlh, slot);
+	/* The kernel filters by index; the check guards old kernels. */
+	if (r < 0 || (d->ifindex && slot->link_index != d->ifindex))
+		nlhl__vec_pop(&d->v);
+	return r == -EAFNOSUPPORT ? 0 : r;
 }
 
 static int addr_stream_cb(const struct nlmsghdr *nlh, void *arg)
@@ -404,7 +380,7 @@ static int addr_dump(nlhl_handle *h, const struct nlhl_link *link, int family,
 	if (stream)
 		r = nlhl__dump(h, msg, addr_stream_cb, NULL, d);
 	else
-		r = nlhl__dump(h, msg, addr_collect_cb, addr_restart, d);
+		r = nlhl__dump(h, msg, addr_collect_cb, nlhl__vec_reset, d);
 	nlmsg_free(msg);
 	if (r < 0)
 		return nlhl__fail_req(r, "%s", op);
@@ -414,19 +390,15 @@ static int addr_dump(nlhl_handle *h, const struct nlhl_link *link, int family,
 NLHL_API int nlhl_addr_list(nlhl_handle *h, const struct nlhl_link *link, int family,
 			    struct nlhl_addr **ret, size_t *ret_n)
 {
-	struct addr_dump d = { 0 };
+	struct addr_dump d = { .v = NLHL__VEC(struct nlhl_addr) };
 	int r;
 
 	NLHL_CHECK_PTR(ret, "addr list");
 	NLHL_CHECK_PTR(ret_n, "addr list");
 	r = addr_dump(h, link, family, &d, false, "addr list");
-	if (r < 0) {
-		free(d.list);
-		return r;
-	}
-	*ret = d.list;
-	*ret_n = d.n;
-	return 0;
+	if (r < 0)
+		nlhl__vec_failed(&d.v, r);  /* addr_dump described it */
+	return nlhl__vec_end(&d.v, r, "addr list", ret, ret_n);
 }
 
 NLHL_API void nlhl_addr_list_free(struct nlhl_addr *list, size_t n)

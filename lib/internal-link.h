@@ -7,6 +7,7 @@
 #define NLHL_INTERNAL_LINK_H
 
 #include "internal.h"
+#include "internal-attr.h"
 #include "netlinkhl/link.h"
 
 #include <string.h>
@@ -106,72 +107,15 @@ NLHL_INTERNAL int nlhl__link_send(nlhl_handle *h, struct nl_msg *msg,
 /* tun/tap creation through /dev/net/tun (lib/link-tuntap.c). */
 NLHL_INTERNAL int nlhl__tuntap_add(nlhl_handle *h, struct nlhl_link *link);
 
-/* ------------------------------------------------ attribute helpers */
+/* ------------------------------------------------ attribute helpers
+ * (the length-checked readers are in internal-attr.h) */
 
-/* Length-checked readers: a short attribute reads as absent (0). */
-static inline uint8_t nlhl__get_u8(const struct nlattr *a)
-{
-	return a && nla_len(a) >= 1 ? nla_get_u8((struct nlattr *)a) : 0;
-}
-static inline uint16_t nlhl__get_u16(const struct nlattr *a)
-{
-	return a && nla_len(a) >= 2 ? nla_get_u16((struct nlattr *)a) : 0;
-}
-static inline uint32_t nlhl__get_u32(const struct nlattr *a)
-{
-	return a && nla_len(a) >= 4 ? nla_get_u32((struct nlattr *)a) : 0;
-}
-static inline uint64_t nlhl__get_u64(const struct nlattr *a)
-{
-	uint64_t v = 0;
-
-	if (a && nla_len(a) >= 8)
-		memcpy(&v, nla_data(a), 8);
-	return v;
-}
 /* A u8 flag attribute as NLHL_ON/NLHL_OFF (absent: 0). */
 static inline nlhl_opt nlhl__get_opt(const struct nlattr *a)
 {
 	if (!a || nla_len(a) < 1)
 		return 0;
 	return nla_get_u8((struct nlattr *)a) ? NLHL_ON : NLHL_OFF;
-}
-/* Copies a string attribute into buf (always NUL-terminated). */
-static inline void nlhl__get_str(const struct nlattr *a, char *buf, size_t size)
-{
-	size_t n;
-
-	if (!a) {
-		buf[0] = 0;
-		return;
-	}
-	n = strnlen(nla_data(a), (size_t)nla_len(a));
-	if (n >= size)
-		n = size - 1;
-	memcpy(buf, nla_data(a), n);
-	buf[n] = 0;
-}
-/* An address attribute of 4 or 16 bytes into ip (else left unset). */
-static inline void nlhl__get_ip(const struct nlattr *a, struct nlhl_ip *ip)
-{
-	memset(ip, 0, sizeof(*ip));
-	if (!a)
-		return;
-	if (nla_len(a) == 4) {
-		ip->family = 2; /* AF_INET */
-		memcpy(ip->addr, nla_data(a), 4);
-	} else if (nla_len(a) == 16) {
-		ip->family = 10; /* AF_INET6 */
-		memcpy(ip->addr, nla_data(a), 16);
-	}
-}
-static inline void nlhl__get_hwaddr(const struct nlattr *a, struct nlhl_hwaddr *hw)
-{
-	memset(hw, 0, sizeof(*hw));
-	if (a && nla_len(a) > 0 && nla_len(a) <= NLHL_HWADDR_MAX) {
-		hw->len = (uint8_t)nla_len(a);
-		memcpy(hw->addr, nla_data(a), hw->len);
-	}
 }
 /* Puts a u8 for a set nlhl_opt. */
 static inline int nlhl__put_opt(struct nl_msg *msg, int type, nlhl_opt v)
@@ -184,28 +128,6 @@ static inline int nlhl__put_zint(struct nl_msg *msg, int type, int32_t v)
 	if (!v)
 		return 0;
 	return nla_put_u32(msg, type, v == NLHL_ZERO ? 0 : (uint32_t)v);
-}
-
-/* True when the attributes at head fill len exactly: libnl's nla_parse
- * silently stops at an attribute whose length runs past the end. */
-static inline bool nlhl__attrs_whole(const struct nlattr *head, int len)
-{
-	const struct nlattr *a;
-	int rem;
-
-	nla_for_each_attr(a, (struct nlattr *)head, len, rem)
-		;
-	return rem == 0;
-}
-
-/* Parses a nested attribute into tb[0..max] (no policy: use the readers
- * above).  A malformed nest gives -EBADMSG. */
-static inline int nlhl__parse_nested(struct nlattr **tb, int max, const struct nlattr *nest)
-{
-	if (!nlhl__attrs_whole(nla_data(nest), nla_len(nest)) ||
-	    nla_parse_nested(tb, max, (struct nlattr *)nest, NULL) < 0)
-		return -EBADMSG;
-	return 0;
 }
 
 #endif

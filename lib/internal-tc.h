@@ -17,6 +17,7 @@
 #include <linux/rtnetlink.h>
 
 #include "internal.h"
+#include "internal-attr.h"
 #include "netlinkhl/tc.h"
 
 /* ------------------------------------------------------------ tc-handle.c */
@@ -40,9 +41,6 @@ NLHL_INTERNAL void nlhl__tc_ratespec(struct tc_ratespec *r, uint64_t rate);
  * ENOMEM. */
 NLHL_INTERNAL struct nl_msg *nlhl__tc_msg(int type, int flags, int ifindex,
 					  uint32_t handle, uint32_t parent, uint32_t info);
-/* Copies an attribute's payload into dst of size bytes: a shorter payload
- * is zero-extended, a longer one cut. */
-NLHL_INTERNAL void nlhl__tc_copy(void *dst, size_t size, const struct nlattr *a);
 /* TCA_STATS2 (or TCA_STATS) of a tc message / action -> stats. */
 NLHL_INTERNAL void nlhl__tc_parse_stats(struct nlattr *stats2, struct nlattr *stats,
 					struct nlhl_tc_stats *st);
@@ -56,14 +54,6 @@ NLHL_INTERNAL double nlhl__tc_from_percent(uint32_t v);
 /* enum nlhl_tc_verdict <-> TC_ACT_*, with the default given. */
 NLHL_INTERNAL int nlhl__tc_verdict_to_kernel(enum nlhl_tc_verdict v, int def);
 NLHL_INTERNAL enum nlhl_tc_verdict nlhl__tc_verdict_from_kernel(int act);
-
-/* Growable result array for dumps (each list call). */
-struct nlhl__tc_vec {
-	void *items;
-	size_t n, cap, size;
-};
-NLHL_INTERNAL void *nlhl__tc_vec_push(struct nlhl__tc_vec *v);
-NLHL_INTERNAL int nlhl__tc_vec_reset(void *arg);
 
 /* ------------------------------------------------------------ qdiscs */
 

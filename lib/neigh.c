@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * Neighbours and bridge fdb entries: struct nlhl_neigh <-> RTM_*NEIGH
- * messages (built with nla_put, parsed with nlmsg_parse) and the public
+ * messages (built with nla_put, parsed with the core readers) and the public
  * calls on top of the core's request and dump loops.  No libnl neighbour
  * objects or caches.
  */
@@ -14,6 +14,7 @@
 #include <linux/neighbour.h>
 #include <linux/rtnetlink.h>
 
+#include "internal-attr.h"
 #include "internal-neigh.h"
 
 #define NEIGH_FILTER_ALL ((NLHL_NEIGH_FILTER_PROXY << 1) - 1)
@@ -174,21 +175,6 @@ nomem:
 
 /* ------------------------------------------------------------ parse */
 
-static struct nla_policy neigh_policy[NDA_MAX + 1] = {
-	[NDA_CACHEINFO] = { .minlen = sizeof(struct nda_cacheinfo) },
-	[NDA_PROBES] = { .type = NLA_U32 },
-	[NDA_VLAN] = { .type = NLA_U16 },
-	[NDA_PORT] = { .type = NLA_U16 },
-	[NDA_VNI] = { .type = NLA_U32 },
-	[NDA_IFINDEX] = { .type = NLA_U32 },
-	[NDA_MASTER] = { .type = NLA_U32 },
-	[NDA_LINK_NETNSID] = { .type = NLA_U32 },
-	[NDA_SRC_VNI] = { .type = NLA_U32 },
-	[NDA_PROTOCOL] = { .type = NLA_U8 },
-	[NDA_NH_ID] = { .type = NLA_U32 },
-	[NDA_FLAGS_EXT] = { .type = NLA_U32 },
-};
-
 int nlhl__neigh_parse(const struct nlmsghdr *nlh, struct nlhl_neigh *ret)
 {
 	struct nlattr *tb[NDA_MAX + 1];
@@ -204,7 +190,7 @@ int nlhl__neigh_parse(const struct nlmsghdr *nlh, struct nlhl_neigh *ret)
 		return -EAFNOSUPPORT;
 	if (ndm->ndm_ifindex < 0)
 		return -EPROTO;
-	if (nlmsg_parse((struct nlmsghdr *)nlh, sizeof(*ndm), tb, NDA_MAX, neigh_policy) < 0)
+	if (nlhl__parse_msg(tb, NDA_MAX, nlh, sizeof(*ndm)) < 0)
 		return -EPROTO;
 
 	n.family = ndm->ndm_family;
@@ -212,7 +198,6 @@ int nlhl__neigh_parse(const struct nlmsghdr *nlh, struct nlhl_neigh *ret)
 	n.state = ndm->ndm_state;
 	n.flags = ndm->ndm_flags;
 	n.type = ndm->ndm_type;
-	n.link_netnsid = -1;
 	if (tb[NDA_DST]) {
 		int len = nla_len(tb[NDA_DST]);
 
@@ -232,7 +217,7 @@ int nlhl__neigh_parse(const struct nlmsghdr *nlh, struct nlhl_neigh *ret)
 		n.hw_addr.len = (uint8_t)len;
 		memcpy(n.hw_addr.addr, nla_data(tb[NDA_LLADDR]), len);
 	}
-	if (tb[NDA_CACHEINFO]) {
+	if (tb[NDA_CACHEINFO] && nla_len(tb[NDA_CACHEINFO]) >= (int)sizeof(struct nda_cacheinfo)) {
 		struct nda_cacheinfo ci;
 
 		memcpy(&ci, nla_data(tb[NDA_CACHEINFO]), sizeof(ci));
@@ -240,28 +225,17 @@ int nlhl__neigh_parse(const struct nlmsghdr *nlh, struct nlhl_neigh *ret)
 		n.used = ci.ndm_used;
 		n.updated = ci.ndm_updated;
 	}
-	if (tb[NDA_PROBES])
-		n.probes = nla_get_u32(tb[NDA_PROBES]);
-	if (tb[NDA_VLAN])
-		n.vlan = nla_get_u16(tb[NDA_VLAN]);
-	if (tb[NDA_PORT])
-		n.port = ntohs(nla_get_u16(tb[NDA_PORT]));
-	if (tb[NDA_VNI])
-		n.vni = nla_get_u32(tb[NDA_VNI]);
-	if (tb[NDA_SRC_VNI])
-		n.src_vni = nla_get_u32(tb[NDA_SRC_VNI]);
-	if (tb[NDA_IFINDEX])
-		n.via_index = (int)nla_get_u32(tb[NDA_IFINDEX]);
-	if (tb[NDA_MASTER])
-		n.master_index = (int)nla_get_u32(tb[NDA_MASTER]);
-	if (tb[NDA_LINK_NETNSID])
-		n.link_netnsid = (int32_t)nla_get_u32(tb[NDA_LINK_NETNSID]);
-	if (tb[NDA_PROTOCOL])
-		n.protocol = nla_get_u8(tb[NDA_PROTOCOL]);
-	if (tb[NDA_NH_ID])
-		n.nh_id = nla_get_u32(tb[NDA_NH_ID]);
-	if (tb[NDA_FLAGS_EXT])
-		n.flags_ext = nla_get_u32(tb[NDA_FLAGS_EXT]);
+	n.probes = nlhl__get_u32(tb[NDA_PROBES]);
+	n.vlan = nlhl__get_u16(tb[NDA_VLAN]);
+	n.port = ntohs(nlhl__get_u16(tb[NDA_PORT]));
+	n.vni = nlhl__get_u32(tb[NDA_VNI]);
+	n.src_vni = nlhl__get_u32(tb[NDA_SRC_VNI]);
+	n.via_index = (int)nlhl__get_u32(tb[NDA_IFINDEX]);
+	n.master_index = (int)nlhl__get_u32(tb[NDA_MASTER]);
+	n.link_netnsid = (int32_t)nlhl__get_u32_or(tb[NDA_LINK_NETNSID], (uint32_t)-1);
+	n.protocol = nlhl__get_u8(tb[NDA_PROTOCOL]);
+	n.nh_id = nlhl__get_u32(tb[NDA_NH_ID]);
+	n.flags_ext = nlhl__get_u32(tb[NDA_FLAGS_EXT]);
 	*ret = n;
 	return 0;
 }
@@ -336,21 +310,19 @@ static bool neigh_matches(const struct nlhl_neigh *n, const struct nlhl_neigh *f
 /* One dump's parameters and sink: a growing array (list) or the user's
  * callback (foreach). */
 struct neigh_dump {
+	struct nlhl__vec vec;  /* of struct nlhl_neigh; first: nlhl__vec_reset */
 	const char *op;
 	int family;
 	const struct nlhl_neigh *filter;
 	uint32_t mask;
-	struct nlhl_neigh *v;
-	size_t n, cap;
 	nlhl_neigh_cb cb;
 	void *arg;
-	bool own_msg;  /* the failure was described by the callback */
 };
 
 static int neigh_collect(const struct nlmsghdr *nlh, void *arg)
 {
 	struct neigh_dump *d = arg;
-	struct nlhl_neigh n;
+	struct nlhl_neigh n, *slot;
 	int err;
 
 	if (nlh->nlmsg_type != RTM_NEWNEIGH)
@@ -358,40 +330,24 @@ static int neigh_collect(const struct nlmsghdr *nlh, void *arg)
 	err = nlhl__neigh_parse(nlh, &n);
 	if (err == -EAFNOSUPPORT)
 		return 0;
-	if (err) {
-		d->own_msg = true;
-		return nlhl__fail(err, "%s: malformed neighbour message from the kernel", d->op);
-	}
+	if (err)
+		return nlhl__vec_failed(&d->vec, nlhl__fail(err, "%s: malformed neighbour message "
+							    "from the kernel", d->op));
 	if (d->family != AF_UNSPEC && n.family != d->family)
 		return 0;
 	if (d->mask && !neigh_matches(&n, d->filter, d->mask))
 		return 0;
 	if (d->cb) {
 		err = d->cb(&n, d->arg);
-		if (err < 0) {
-			d->own_msg = true;
-			return nlhl__fail(err, "%s: the callback stopped the dump", d->op);
-		}
+		if (err < 0)
+			return nlhl__vec_failed(&d->vec, nlhl__fail(err, "%s: the callback stopped "
+								    "the dump", d->op));
 		return 0;
 	}
-	if (d->n == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 32;
-		struct nlhl_neigh *v = realloc(d->v, cap * sizeof(*v));
-
-		if (!v) {
-			d->own_msg = true;
-			return nlhl__fail(-ENOMEM, "%s: out of memory", d->op);
-		}
-		d->v = v;
-		d->cap = cap;
-	}
-	d->v[d->n++] = n;
-	return 0;
-}
-
-static int neigh_restart(void *arg)
-{
-	((struct neigh_dump *)arg)->n = 0;
+	slot = nlhl__vec_push(&d->vec);
+	if (!slot)
+		return nlhl__vec_failed(&d->vec, nlhl__fail(-ENOMEM, "%s: out of memory", d->op));
+	*slot = n;
 	return 0;
 }
 
@@ -447,9 +403,9 @@ static int run_dump(nlhl_handle *h, struct neigh_dump *d, bool restartable)
 	err = dump_msg(d->family, d->filter, d->mask, &msg);
 	if (err)
 		return nlhl__fail(err, "%s: out of memory", d->op);
-	err = nlhl__dump(h, msg, neigh_collect, restartable ? neigh_restart : NULL, d);
+	err = nlhl__dump(h, msg, neigh_collect, restartable ? nlhl__vec_reset : NULL, d);
 	nlmsg_free(msg);
-	if (err < 0 && !d->own_msg)
+	if (err < 0 && !d->vec.described)
 		return nlhl__fail_req(err, "%s", d->op);
 	return err;
 }
@@ -535,7 +491,8 @@ out:
 NLHL_API int nlhl_neigh_list_filtered(nlhl_handle *h, int family, const struct nlhl_neigh *filter,
 				      uint32_t mask, struct nlhl_neigh **ret, size_t *ret_n)
 {
-	struct neigh_dump d = { .family = family, .filter = filter, .mask = mask };
+	struct neigh_dump d = { .vec = NLHL__VEC(struct nlhl_neigh), .family = family,
+				.filter = filter, .mask = mask };
 	nlhl_handle *use;
 	int err;
 
@@ -551,18 +508,14 @@ NLHL_API int nlhl_neigh_list_filtered(nlhl_handle *h, int family, const struct n
 		return nlhl__fail(err, "%s: cannot open a netlink socket", d.op);
 	err = run_dump(use, &d, true);
 	if (!err) {
-		err = nlhl__neigh_drop_vanished(use, d.v, &d.n);
+		err = nlhl__neigh_drop_vanished(use, d.vec.items, &d.vec.n);
 		if (err)
 			nlhl__fail_req(err, "%s: checking the entries' links", d.op);
 	}
 	nlhl__handle_release(h, use);
-	if (err) {
-		free(d.v);
-		return err;
-	}
-	*ret = d.v;
-	*ret_n = d.n;
-	return 0;
+	if (err)
+		nlhl__vec_failed(&d.vec, err);  /* described above */
+	return nlhl__vec_end(&d.vec, err, d.op, ret, ret_n);
 }
 
 NLHL_API int nlhl_neigh_list(nlhl_handle *h, int link_index, int family,

@@ -11,6 +11,7 @@
 #include <linux/nexthop.h>
 #include <linux/rtnetlink.h>
 
+#include "internal-attr.h"
 #include "internal-nexthop.h"
 #include "internal-route.h"
 
@@ -143,14 +144,6 @@ full:
 	return nlhl__fail(-EMSGSIZE, "%s %u: does not fit in a message", op, nh->id);
 }
 
-static struct nla_policy nh_policy[NHA_MAX + 1] = {
-	[NHA_ID] = { .type = NLA_U32 },
-	[NHA_GROUP_TYPE] = { .type = NLA_U16 },
-	[NHA_OIF] = { .type = NLA_U32 },
-	[NHA_ENCAP_TYPE] = { .type = NLA_U16 },
-	[NHA_ENCAP] = { .type = NLA_NESTED },
-};
-
 int nlhl__nexthop_parse(const struct nlmsghdr *nlh, struct nlhl_nexthop *nh)
 {
 	struct nlattr *tb[NHA_MAX + 1];
@@ -160,16 +153,14 @@ int nlhl__nexthop_parse(const struct nlmsghdr *nlh, struct nlhl_nexthop *nh)
 	if (!nlh || nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*nhm)))
 		return -EPROTO;
 	nhm = nlmsg_data(nlh);
-	if (nlmsg_parse((struct nlmsghdr *)nlh, sizeof(*nhm), tb, NHA_MAX, nh_policy) < 0)
+	if (nlhl__parse_msg(tb, NHA_MAX, nlh, sizeof(*nhm)) < 0)
 		return -EPROTO;
 	nh->family = nhm->nh_family;
 	nh->protocol = nhm->nh_protocol;
 	nh->scope = nhm->nh_scope;
 	nh->flags = nhm->nh_flags;
-	if (tb[NHA_ID])
-		nh->id = nla_get_u32(tb[NHA_ID]);
-	if (tb[NHA_OIF])
-		nh->link_index = (int)nla_get_u32(tb[NHA_OIF]);
+	nh->id = nlhl__get_u32(tb[NHA_ID]);
+	nh->link_index = (int)nlhl__get_u32(tb[NHA_OIF]);
 	if (tb[NHA_GATEWAY]) {
 		int len = nla_len(tb[NHA_GATEWAY]);
 		int fam = len == 4 ? AF_INET : len == 16 ? AF_INET6 : 0;
@@ -181,8 +172,7 @@ int nlhl__nexthop_parse(const struct nlmsghdr *nlh, struct nlhl_nexthop *nh)
 	}
 	nh->blackhole = tb[NHA_BLACKHOLE] != NULL;
 	nh->fdb = tb[NHA_FDB] != NULL;
-	if (tb[NHA_GROUP_TYPE])
-		nh->group_type = nla_get_u16(tb[NHA_GROUP_TYPE]);
+	nh->group_type = nlhl__get_u16(tb[NHA_GROUP_TYPE]);
 	nlhl__encap_get(tb[NHA_ENCAP_TYPE], tb[NHA_ENCAP], &nh->encap);
 	if (tb[NHA_GROUP]) {
 		size_t n = (size_t)nla_len(tb[NHA_GROUP]) / sizeof(struct nexthop_grp);
@@ -303,42 +293,35 @@ NLHL_API int nlhl_nexthop_get(nlhl_handle *h, uint32_t id, struct nlhl_nexthop *
 }
 
 struct nh_list {
+	struct nlhl__vec v;  /* of struct nlhl_nexthop */
 	int family;
-	struct nlhl_nexthop *list;
-	size_t n, cap;
 };
 
 static int list_cb(const struct nlmsghdr *nlh, void *arg)
 {
 	struct nh_list *l = arg;
+	struct nlhl_nexthop *slot;
 	int r;
 
 	if (nlh->nlmsg_type != RTM_NEWNEXTHOP)
 		return 0;
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 16;
-		struct nlhl_nexthop *p = realloc(l->list, cap * sizeof(*p));
-
-		if (!p)
-			return -ENOMEM;
-		l->list = p;
-		l->cap = cap;
-	}
-	r = nlhl__nexthop_parse(nlh, &l->list[l->n]);
+	slot = nlhl__vec_push(&l->v);
+	if (!slot)
+		return -ENOMEM;
+	r = nlhl__nexthop_parse(nlh, slot);
 	if (r < 0)
-		return r;
-	l->n++;
-	return 0;
+		nlhl__vec_pop(&l->v);
+	return r;
 }
 
 static int list_restart(void *arg)
 {
 	struct nh_list *l = arg;
+	struct nlhl_nexthop *list = l->v.items;
 
-	for (size_t i = 0; i < l->n; i++)
-		free(l->list[i].group);
-	l->n = 0;
-	return 0;
+	for (size_t i = 0; i < l->v.n; i++)
+		free(list[i].group);
+	return nlhl__vec_reset(&l->v);
 }
 
 NLHL_API void nlhl_nexthop_list_free(struct nlhl_nexthop *list, size_t n)
@@ -354,7 +337,7 @@ NLHL_API int nlhl_nexthop_list(nlhl_handle *h, int family, struct nlhl_nexthop *
 			       size_t *ret_n)
 {
 	struct nhmsg nhm = { .nh_family = (uint8_t)family };
-	struct nh_list l = { .family = family };
+	struct nh_list l = { .v = NLHL__VEC(struct nlhl_nexthop), .family = family };
 	struct nl_msg *msg;
 	int r;
 
@@ -373,13 +356,9 @@ NLHL_API int nlhl_nexthop_list(nlhl_handle *h, int family, struct nlhl_nexthop *
 	}
 	r = nlhl__dump(h, msg, list_cb, list_restart, &l);
 	nlmsg_free(msg);
-	if (r < 0) {
-		nlhl_nexthop_list_free(l.list, l.n);
-		return nlhl__fail_req(r, "nexthop list");
-	}
-	*ret = l.list;
-	*ret_n = l.n;
-	return 0;
+	if (r < 0)
+		list_restart(&l);  /* frees the groups; nlhl__vec_end the array */
+	return nlhl__vec_end(&l.v, r, "nexthop list", ret, ret_n);
 }
 
 /* ---------------------------------------------------------------- codec */

@@ -2,7 +2,7 @@
 /*
  * struct nlhl_route <-> RTM_NEWROUTE/RTM_DELROUTE messages.  Built straight
  * into the message with nla_put (no rtnl_route objects: a route add is on
- * the hot path) and parsed with nlmsg_parse into the caller's struct
+ * the hot path) and parsed with the core's attribute readers into the caller's struct
  * without allocating, except for the paths of a multipath route.
  */
 #define _GNU_SOURCE
@@ -16,6 +16,7 @@
 #include <linux/mpls.h>
 #include <linux/mpls_iptunnel.h>
 
+#include "internal-attr.h"
 #include "internal-route.h"
 
 #ifndef RTA_NH_ID
@@ -437,42 +438,32 @@ full:
 
 /* ------------------------------------------------------------ parse */
 
-/* Minimum lengths only; every address length is checked against the
- * family where it is read. */
-static struct nla_policy route_policy[RTA_MAX + 1] = {
-	[RTA_OIF] = { .type = NLA_U32 },
-	[RTA_IIF] = { .type = NLA_U32 },
-	[RTA_PRIORITY] = { .type = NLA_U32 },
-	[RTA_TABLE] = { .type = NLA_U32 },
-	[RTA_FLOW] = { .type = NLA_U32 },
-	[RTA_NH_ID] = { .type = NLA_U32 },
-	[RTA_PREF] = { .type = NLA_U8 },
-	[RTA_EXPIRES] = { .type = NLA_U32 },
-	[RTA_ENCAP_TYPE] = { .type = NLA_U16 },
-	[RTA_METRICS] = { .type = NLA_NESTED },
-	[RTA_ENCAP] = { .type = NLA_NESTED },
-	[RTA_CACHEINFO] = { .minlen = sizeof(struct rta_cacheinfo) },
-};
+/* Bytes of an address of family; inline: it runs for every address of
+ * every route of a dump. */
+static inline int addr_len(int family)
+{
+	return family == AF_INET ? 4 : family == AF_INET6 ? 16 : 0;
+}
 
 static void get_ip(const struct nlattr *a, int family, struct nlhl_ip *ip)
 {
-	int len = nlhl__family_len(family);
+	int len = addr_len(family);
 
-	if (!a || !len || nla_len(a) < len)
+	if (!a || !len || nlhl__alen(a) < len)
 		return;
 	ip->family = family;
-	memcpy(ip->addr, nla_data(a), (size_t)len);
+	memcpy(ip->addr, nlhl__adata(a), (size_t)len);
 }
 
 static void get_net(const struct nlattr *a, int family, uint8_t plen, struct nlhl_ipnet *net)
 {
-	int len = nlhl__family_len(family);
+	int len = addr_len(family);
 
-	if (!a || !len || nla_len(a) < len)
+	if (!a || !len || nlhl__alen(a) < len)
 		return;
 	net->family = family;
 	net->prefixlen = plen;
-	memcpy(net->addr, nla_data(a), (size_t)len);
+	memcpy(net->addr, nlhl__adata(a), (size_t)len);
 }
 
 static void get_via(const struct nlattr *a, struct nlhl_ip *ip)
@@ -480,14 +471,14 @@ static void get_via(const struct nlattr *a, struct nlhl_ip *ip)
 	uint16_t fam;
 	int len;
 
-	if (!a || nla_len(a) < 2)
+	if (!a || nlhl__alen(a) < 2)
 		return;
-	memcpy(&fam, nla_data(a), 2);
-	len = nlhl__family_len(fam);
-	if (!len || nla_len(a) < 2 + len)
+	memcpy(&fam, nlhl__adata(a), 2);
+	len = addr_len(fam);
+	if (!len || nlhl__alen(a) < 2 + len)
 		return;
 	ip->family = fam;
-	memcpy(ip->addr, (const uint8_t *)nla_data(a) + 2, (size_t)len);
+	memcpy(ip->addr, (const uint8_t *)nlhl__adata(a) + 2, (size_t)len);
 }
 
 void nlhl__encap_get(const struct nlattr *type, const struct nlattr *encap, struct nlhl_encap *e)
@@ -495,13 +486,13 @@ void nlhl__encap_get(const struct nlattr *type, const struct nlattr *encap, stru
 	struct nlattr *tb[MPLS_IPTUNNEL_MAX + 1];
 	int n;
 
-	if (!type || !encap || nla_len(type) < 2 || nla_get_u16((struct nlattr *)type) != LWTUNNEL_ENCAP_MPLS)
+	if (!encap || nlhl__get_u16(type) != LWTUNNEL_ENCAP_MPLS)
 		return;
-	if (nla_parse_nested(tb, MPLS_IPTUNNEL_MAX, (struct nlattr *)encap, NULL) < 0)
+	if (nlhl__parse_nested(tb, MPLS_IPTUNNEL_MAX, encap) < 0)
 		return;
 	if (!tb[MPLS_IPTUNNEL_DST])
 		return;
-	n = nla_len(tb[MPLS_IPTUNNEL_DST]) / 4;
+	n = nlhl__alen(tb[MPLS_IPTUNNEL_DST]) / 4;
 	if (n > NLHL_MPLS_MAX_LABELS)
 		n = NLHL_MPLS_MAX_LABELS;
 	e->type = NLHL_ENCAP_MPLS;
@@ -509,11 +500,10 @@ void nlhl__encap_get(const struct nlattr *type, const struct nlattr *encap, stru
 	for (int i = 0; i < n; i++) {
 		uint32_t ls;
 
-		memcpy(&ls, (const uint8_t *)nla_data(tb[MPLS_IPTUNNEL_DST]) + 4 * i, 4);
+		memcpy(&ls, (const uint8_t *)nlhl__adata(tb[MPLS_IPTUNNEL_DST]) + 4 * i, 4);
 		e->labels[i] = (ntohl(ls) & MPLS_LS_LABEL_MASK) >> MPLS_LS_LABEL_SHIFT;
 	}
-	if (tb[MPLS_IPTUNNEL_TTL] && nla_len(tb[MPLS_IPTUNNEL_TTL]) >= 1)
-		e->ttl = nla_get_u8(tb[MPLS_IPTUNNEL_TTL]);
+	e->ttl = nlhl__get_u8(tb[MPLS_IPTUNNEL_TTL]);
 }
 
 static void get_metrics(const struct nlattr *nest, struct nlhl_route_metrics *m)
@@ -530,23 +520,23 @@ static void get_metrics(const struct nlattr *nest, struct nlhl_route_metrics *m)
 		[RTAX_FASTOPEN_NO_COOKIE] = &m->fastopen_no_cookie,
 	};
 
-	if (nla_parse_nested(tb, RTAX_MAX, (struct nlattr *)nest, NULL) < 0)
+	if (nlhl__parse_nested(tb, RTAX_MAX, nest) < 0)
 		return;
 	for (int i = 1; i <= RTAX_MAX; i++) {
 		if (!tb[i])
 			continue;
 		if (i == RTAX_CC_ALGO) {
-			int len = nla_len(tb[i]);
+			int len = nlhl__alen(tb[i]);
 
 			if (len >= (int)sizeof(m->congctl))
 				len = sizeof(m->congctl) - 1;
-			memcpy(m->congctl, nla_data(tb[i]), (size_t)len);
+			memcpy(m->congctl, nlhl__adata(tb[i]), (size_t)len);
 			m->congctl[len] = '\0';
 			continue;
 		}
-		if (!dst[i] || nla_len(tb[i]) < 4)
+		if (!dst[i] || nlhl__alen(tb[i]) < 4)
 			continue;
-		*dst[i] = nla_get_u32(tb[i]);
+		*dst[i] = nlhl__get_u32(tb[i]);
 		if (i == RTAX_RTT)
 			*dst[i] /= 8;
 		else if (i == RTAX_RTTVAR)
@@ -558,8 +548,8 @@ static void get_metrics(const struct nlattr *nest, struct nlhl_route_metrics *m)
  * every length is checked against what is left. */
 static int get_multipath(const struct nlattr *a, int family, struct nlhl_route *r)
 {
-	const uint8_t *p = nla_data(a);
-	int left = nla_len(a), n = 0;
+	const uint8_t *p = nlhl__adata(a);
+	int left = nlhl__alen(a), n = 0;
 
 	for (int off = 0; left - off >= (int)sizeof(struct rtnexthop);) {
 		const struct rtnexthop *rtnh = (const void *)(p + off);
@@ -584,8 +574,7 @@ static int get_multipath(const struct nlattr *a, int family, struct nlhl_route *
 		nh->link_index = rtnh->rtnh_ifindex;
 		nh->weight = rtnh->rtnh_hops + 1;
 		nh->flags = rtnh->rtnh_flags;
-		if (alen > 0 && nla_parse(tb, RTA_MAX, (struct nlattr *)RTNH_DATA(rtnh), alen,
-					  route_policy) == 0) {
+		if (alen > 0 && nlhl__parse_attrs(tb, RTA_MAX, RTNH_DATA(rtnh), alen) == 0) {
 			get_ip(tb[RTA_GATEWAY], family, &nh->gw);
 			get_via(tb[RTA_VIA], &nh->gw);
 			nlhl__encap_get(tb[RTA_ENCAP_TYPE], tb[RTA_ENCAP], &nh->encap);
@@ -618,17 +607,17 @@ int nlhl__route_parse(const struct nlmsghdr *nlh, struct nlhl_route *r)
 		return -EPROTO;
 	rtm = nlmsg_data(nlh);
 	family = rtm->rtm_family;
-	bits = nlhl__family_len(family) * 8;
+	bits = addr_len(family) * 8;
 	if (!bits)
 		return -EAFNOSUPPORT;
 	if (rtm->rtm_dst_len > bits || rtm->rtm_src_len > bits)
 		return -EPROTO;
-	if (nlmsg_parse((struct nlmsghdr *)nlh, sizeof(*rtm), tb, RTA_MAX, route_policy) < 0)
+	if (nlhl__parse_msg(tb, RTA_MAX, nlh, sizeof(*rtm)) < 0)
 		return -EPROTO;
 
 	r->family = family;
 	r->tos = rtm->rtm_tos;
-	r->table = tb[RTA_TABLE] ? nla_get_u32(tb[RTA_TABLE]) : rtm->rtm_table;
+	r->table = nlhl__get_u32_or(tb[RTA_TABLE], rtm->rtm_table);
 	r->protocol = rtm->rtm_protocol;
 	r->scope = rtm->rtm_scope;
 	r->type = rtm->rtm_type;
@@ -643,22 +632,16 @@ int nlhl__route_parse(const struct nlmsghdr *nlh, struct nlhl_route *r)
 	get_ip(tb[RTA_PREFSRC], family, &r->src);
 	get_ip(tb[RTA_GATEWAY], family, &r->gw);
 	get_via(tb[RTA_VIA], &r->gw);
-	if (tb[RTA_OIF])
-		r->link_index = (int)nla_get_u32(tb[RTA_OIF]);
-	if (tb[RTA_IIF])
-		r->ilink_index = (int)nla_get_u32(tb[RTA_IIF]);
-	if (tb[RTA_PRIORITY])
-		r->priority = nla_get_u32(tb[RTA_PRIORITY]);
-	if (tb[RTA_FLOW])
-		r->realm = nla_get_u32(tb[RTA_FLOW]);
-	if (tb[RTA_NH_ID])
-		r->nh_id = nla_get_u32(tb[RTA_NH_ID]);
-	if (tb[RTA_PREF])
-		r->pref = nla_get_u8(tb[RTA_PREF]);
-	if (tb[RTA_CACHEINFO]) {
+	r->link_index = (int)nlhl__get_u32(tb[RTA_OIF]);
+	r->ilink_index = (int)nlhl__get_u32(tb[RTA_IIF]);
+	r->priority = nlhl__get_u32(tb[RTA_PRIORITY]);
+	r->realm = nlhl__get_u32(tb[RTA_FLOW]);
+	r->nh_id = nlhl__get_u32(tb[RTA_NH_ID]);
+	r->pref = nlhl__get_u8(tb[RTA_PREF]);
+	if (tb[RTA_CACHEINFO] && nlhl__alen(tb[RTA_CACHEINFO]) >= (int)sizeof(struct rta_cacheinfo)) {
 		struct rta_cacheinfo ci;
 
-		memcpy(&ci, nla_data(tb[RTA_CACHEINFO]), sizeof(ci));
+		memcpy(&ci, nlhl__adata(tb[RTA_CACHEINFO]), sizeof(ci));
 		if (ci.rta_expires)
 			r->expires = (uint32_t)((int32_t)ci.rta_expires > 0
 						? (long)(int32_t)ci.rta_expires / user_hz() : 0);

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <linux/rtnetlink.h>
 
+#include "internal-attr.h"
 #include "internal-route.h"
 #include "internal-link.h"
 #include "internal-watch.h"
@@ -231,39 +232,37 @@ static int run_dumps(nlhl_handle *h, int family, const struct filter *flt, nlhl_
 /* ------------------------------------------------------------ lists */
 
 struct collect {
+	struct nlhl__vec v;  /* of struct nlhl_route */
 	struct filter flt;
-	struct nlhl_route *list;
-	size_t n, cap;
 	size_t first;   /* start of the current family's dump */
 };
+
+static struct nlhl_route *routes(struct collect *c)
+{
+	return c->v.items;
+}
 
 static int collect_cb(const struct nlmsghdr *nlh, void *arg)
 {
 	struct collect *c = arg;
+	struct nlhl_route *slot;
 	int r;
 
 	if (nlh->nlmsg_type != RTM_NEWROUTE)
 		return 0;
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 64;
-		struct nlhl_route *p = realloc(c->list, cap * sizeof(*p));
-
-		if (!p)
-			return -ENOMEM;
-		c->list = p;
-		c->cap = cap;
-	}
-	r = nlhl__route_parse(nlh, &c->list[c->n]);
-	if (r == -EAFNOSUPPORT)
+	slot = nlhl__vec_push(&c->v);
+	if (!slot)
+		return -ENOMEM;
+	/* parsed in place: a route is 300 bytes, copying it costs */
+	r = nlhl__route_parse(nlh, slot);
+	if (r == -EAFNOSUPPORT || (r == 0 && !keep(&c->flt, slot))) {
+		nlhl_route_clear(slot);
+		nlhl__vec_pop(&c->v);
 		return 0;
+	}
 	if (r < 0)
-		return r;
-	if (!keep(&c->flt, &c->list[c->n])) {
-		nlhl_route_clear(&c->list[c->n]);
-		return 0;
-	}
-	c->n++;
-	return 0;
+		nlhl__vec_pop(&c->v);
+	return r;
 }
 
 /* An interrupted dump starts over: drop this family's routes. */
@@ -271,9 +270,9 @@ static int collect_restart(void *arg)
 {
 	struct collect *c = arg;
 
-	for (size_t i = c->first; i < c->n; i++)
-		free(c->list[i].multipath);
-	c->n = c->first;
+	for (size_t i = c->first; i < c->v.n; i++)
+		free(routes(c)[i].multipath);
+	c->v.n = c->first;
 	return 0;
 }
 
@@ -310,7 +309,7 @@ static int v6_key_cmp(const void *pa, const void *pb)
  */
 static int drop_v6_repeats(struct collect *c)
 {
-	size_t n = c->n - c->first, k = 0;
+	size_t n = c->v.n - c->first, k = 0;
 	struct nlhl_route **idx;
 	bool any = false;
 
@@ -320,7 +319,7 @@ static int drop_v6_repeats(struct collect *c)
 	if (!idx)
 		return -ENOMEM;
 	for (size_t i = 0; i < n; i++)
-		idx[i] = &c->list[c->first + i];
+		idx[i] = &routes(c)[c->first + i];
 	qsort(idx, n, sizeof(*idx), v6_key_cmp);
 	for (size_t i = 1; i < n; i++) {
 		const struct nlhl_route *a = idx[i - 1], *b = idx[i];
@@ -339,14 +338,14 @@ static int drop_v6_repeats(struct collect *c)
 	free(idx);
 	if (!any)
 		return 0;
-	for (size_t i = c->first; i < c->n; i++) {
-		if (!c->list[i].family) {
-			free(c->list[i].multipath);
+	for (size_t i = c->first; i < c->v.n; i++) {
+		if (!routes(c)[i].family) {
+			free(routes(c)[i].multipath);
 			continue;
 		}
-		c->list[c->first + k++] = c->list[i];
+		routes(c)[c->first + k++] = routes(c)[i];
 	}
-	c->n = c->first + k;
+	c->v.n = c->first + k;
 	return 0;
 }
 
@@ -357,7 +356,7 @@ static int collect_family(nlhl_handle *h, int family, struct collect *c)
 	bool changed;
 	int r;
 
-	c->first = c->n;
+	c->first = c->v.n;
 	for (int attempt = 0;; attempt++) {
 		r = run_dumps(h, family, &c->flt, collect_cb, collect_restart, c, &changed);
 		if (r < 0 || !changed)
@@ -388,7 +387,7 @@ NLHL_API int nlhl_route_list_filtered(nlhl_handle *h, int family, const struct n
 				      uint32_t mask, struct nlhl_route **ret, size_t *ret_n)
 {
 	const char *op = "route list";
-	struct collect c = { 0 };
+	struct collect c = { .v = NLHL__VEC(struct nlhl_route) };
 	nlhl_handle *use;
 	int r;
 
@@ -406,12 +405,10 @@ NLHL_API int nlhl_route_list_filtered(nlhl_handle *h, int family, const struct n
 		r = collect_family(use, AF_INET6, &c);
 	nlhl__handle_release(h, use);
 	if (r < 0) {
-		nlhl_route_list_free(c.list, c.n);
-		return nlhl__fail_req(r, "%s", op);
+		for (size_t i = 0; i < c.v.n; i++)
+			free(routes(&c)[i].multipath);
 	}
-	*ret = c.list;
-	*ret_n = c.n;
-	return 0;
+	return nlhl__vec_end(&c.v, r, op, ret, ret_n);
 }
 
 NLHL_API int nlhl_route_list(nlhl_handle *h, const struct nlhl_link *link, int family,

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * Policy routing rules: struct nlhl_rule <-> RTM_*RULE messages (built with
- * nla_put, parsed with nlmsg_parse) and the public calls on top of the
+ * nla_put, parsed with the core readers) and the public calls on top of the
  * core's request and dump loops.  No libnl rule objects or caches.
  */
 #define _GNU_SOURCE
@@ -13,6 +13,7 @@
 #include <linux/fib_rules.h>
 #include <linux/rtnetlink.h>
 
+#include "internal-attr.h"
 #include "internal-rule.h"
 
 #define RULE_FILTER_ALL ((NLHL_RULE_FILTER_IP_PROTO << 1) - 1)
@@ -237,24 +238,6 @@ nomem:
 
 /* ------------------------------------------------------------ parse */
 
-static struct nla_policy rule_policy[FRA_MAX + 1] = {
-	[FRA_PRIORITY] = { .type = NLA_U32 },
-	[FRA_FWMARK] = { .type = NLA_U32 },
-	[FRA_FWMASK] = { .type = NLA_U32 },
-	[FRA_GOTO] = { .type = NLA_U32 },
-	[FRA_FLOW] = { .type = NLA_U32 },
-	[FRA_TUN_ID] = { .type = NLA_U64 },
-	[FRA_SUPPRESS_IFGROUP] = { .type = NLA_U32 },
-	[FRA_SUPPRESS_PREFIXLEN] = { .type = NLA_U32 },
-	[FRA_TABLE] = { .type = NLA_U32 },
-	[FRA_L3MDEV] = { .type = NLA_U8 },
-	[FRA_PROTOCOL] = { .type = NLA_U8 },
-	[FRA_IP_PROTO] = { .type = NLA_U8 },
-	[FRA_UID_RANGE] = { .minlen = sizeof(struct fib_rule_uid_range) },
-	[FRA_SPORT_RANGE] = { .minlen = sizeof(struct fib_rule_port_range) },
-	[FRA_DPORT_RANGE] = { .minlen = sizeof(struct fib_rule_port_range) },
-};
-
 static int get_prefix(struct nlattr *a, int family, uint8_t len, struct nlhl_ipnet *net)
 {
 	int alen = nlhl__family_len(family);
@@ -287,6 +270,7 @@ int nlhl__rule_parse(const struct nlmsghdr *nlh, struct nlhl_rule *ret)
 	struct nlattr *tb[FRA_MAX + 1];
 	const struct fib_rule_hdr *frh;
 	struct nlhl_rule r = { 0 };
+	uint32_t v;
 
 	if (!nlh || nlh->nlmsg_len < NLMSG_HDRLEN + sizeof(*frh) ||
 	    (nlh->nlmsg_type != RTM_NEWRULE && nlh->nlmsg_type != RTM_DELRULE))
@@ -294,7 +278,7 @@ int nlhl__rule_parse(const struct nlmsghdr *nlh, struct nlhl_rule *ret)
 	frh = nlmsg_data(nlh);
 	if (frh->family != AF_INET && frh->family != AF_INET6)
 		return -EAFNOSUPPORT;
-	if (nlmsg_parse((struct nlmsghdr *)nlh, sizeof(*frh), tb, FRA_MAX, rule_policy) < 0)
+	if (nlhl__parse_msg(tb, FRA_MAX, nlh, sizeof(*frh)) < 0)
 		return -EPROTO;
 
 	r.family = frh->family;
@@ -302,39 +286,36 @@ int nlhl__rule_parse(const struct nlmsghdr *nlh, struct nlhl_rule *ret)
 	    get_prefix(tb[FRA_DST], r.family, frh->dst_len, &r.dst))
 		return -EPROTO;
 	r.tos = frh->tos;
-	r.table = tb[FRA_TABLE] ? nla_get_u32(tb[FRA_TABLE]) : frh->table;
+	r.table = nlhl__get_u32_or(tb[FRA_TABLE], frh->table);
 	r.action = frh->action;
 	r.flags = frh->flags;
 	r.invert = !!(frh->flags & FIB_RULE_INVERT);
 	/* Every rule has a priority; the kernel leaves out 0. */
 	r.has_priority = true;
-	if (tb[FRA_PRIORITY])
-		r.priority = nla_get_u32(tb[FRA_PRIORITY]);
-	if (tb[FRA_FWMARK] || tb[FRA_FWMASK]) {
+	r.priority = nlhl__get_u32(tb[FRA_PRIORITY]);
+	if (nlhl__attr_ok(tb[FRA_FWMARK], 4) || nlhl__attr_ok(tb[FRA_FWMASK], 4)) {
 		r.has_mark = true;
-		r.mark = tb[FRA_FWMARK] ? nla_get_u32(tb[FRA_FWMARK]) : 0;
-		r.mask = tb[FRA_FWMASK] ? nla_get_u32(tb[FRA_FWMASK]) : 0xffffffffu;
+		r.mark = nlhl__get_u32(tb[FRA_FWMARK]);
+		r.mask = nlhl__get_u32_or(tb[FRA_FWMASK], 0xffffffffu);
 	}
 	get_name(tb[FRA_IIFNAME], r.iif_name);
 	get_name(tb[FRA_OIFNAME], r.oif_name);
-	if (tb[FRA_GOTO])
-		r.goto_priority = nla_get_u32(tb[FRA_GOTO]);
-	if (tb[FRA_FLOW])
-		r.flow = nla_get_u32(tb[FRA_FLOW]);
-	if (tb[FRA_TUN_ID])
-		r.tun_id = be64toh(nla_get_u64(tb[FRA_TUN_ID]));
+	r.goto_priority = nlhl__get_u32(tb[FRA_GOTO]);
+	r.flow = nlhl__get_u32(tb[FRA_FLOW]);
+	r.tun_id = be64toh(nlhl__get_u64(tb[FRA_TUN_ID]));
 	/* Newer kernels report both always, -1 meaning unset. */
-	if (tb[FRA_SUPPRESS_PREFIXLEN] && nla_get_u32(tb[FRA_SUPPRESS_PREFIXLEN]) != UINT32_MAX) {
-		r.suppress_prefixlen = nla_get_u32(tb[FRA_SUPPRESS_PREFIXLEN]);
+	v = nlhl__get_u32_or(tb[FRA_SUPPRESS_PREFIXLEN], UINT32_MAX);
+	if (v != UINT32_MAX) {
+		r.suppress_prefixlen = v;
 		r.has_suppress_prefixlen = true;
 	}
-	if (tb[FRA_SUPPRESS_IFGROUP] && nla_get_u32(tb[FRA_SUPPRESS_IFGROUP]) != UINT32_MAX) {
-		r.suppress_ifgroup = nla_get_u32(tb[FRA_SUPPRESS_IFGROUP]);
+	v = nlhl__get_u32_or(tb[FRA_SUPPRESS_IFGROUP], UINT32_MAX);
+	if (v != UINT32_MAX) {
+		r.suppress_ifgroup = v;
 		r.has_suppress_ifgroup = true;
 	}
-	if (tb[FRA_L3MDEV])
-		r.l3mdev = nla_get_u8(tb[FRA_L3MDEV]);
-	if (tb[FRA_UID_RANGE]) {
+	r.l3mdev = nlhl__get_u8(tb[FRA_L3MDEV]);
+	if (nlhl__attr_ok(tb[FRA_UID_RANGE], sizeof(struct fib_rule_uid_range))) {
 		struct fib_rule_uid_range u;
 
 		memcpy(&u, nla_data(tb[FRA_UID_RANGE]), sizeof(u));
@@ -342,18 +323,16 @@ int nlhl__rule_parse(const struct nlmsghdr *nlh, struct nlhl_rule *ret)
 		r.uid_range.end = u.end;
 		r.has_uid_range = true;
 	}
-	if (tb[FRA_PROTOCOL])
-		r.protocol = nla_get_u8(tb[FRA_PROTOCOL]);
-	if (tb[FRA_IP_PROTO])
-		r.ip_proto = nla_get_u8(tb[FRA_IP_PROTO]);
-	if (tb[FRA_SPORT_RANGE]) {
+	r.protocol = nlhl__get_u8(tb[FRA_PROTOCOL]);
+	r.ip_proto = nlhl__get_u8(tb[FRA_IP_PROTO]);
+	if (nlhl__attr_ok(tb[FRA_SPORT_RANGE], sizeof(struct fib_rule_port_range))) {
 		struct fib_rule_port_range p;
 
 		memcpy(&p, nla_data(tb[FRA_SPORT_RANGE]), sizeof(p));
 		r.sport.start = p.start;
 		r.sport.end = p.end;
 	}
-	if (tb[FRA_DPORT_RANGE]) {
+	if (nlhl__attr_ok(tb[FRA_DPORT_RANGE], sizeof(struct fib_rule_port_range))) {
 		struct fib_rule_port_range p;
 
 		memcpy(&p, nla_data(tb[FRA_DPORT_RANGE]), sizeof(p));
@@ -435,17 +414,15 @@ static bool rule_matches(const struct nlhl_rule *r, const struct nlhl_rule *f, u
 }
 
 struct rule_vec {
-	struct nlhl_rule *v;
-	size_t n, cap;
+	struct nlhl__vec vec;  /* of struct nlhl_rule; first: nlhl__vec_reset */
 	const struct nlhl_rule *filter;
 	uint32_t mask;
-	bool cb_failed;  /* the callback recorded its own message */
 };
 
 static int rule_collect(const struct nlmsghdr *nlh, void *arg)
 {
 	struct rule_vec *vec = arg;
-	struct nlhl_rule r;
+	struct nlhl_rule r, *slot;
 	int err;
 
 	if (nlh->nlmsg_type != RTM_NEWRULE)
@@ -453,37 +430,23 @@ static int rule_collect(const struct nlmsghdr *nlh, void *arg)
 	err = nlhl__rule_parse(nlh, &r);
 	if (err == -EAFNOSUPPORT)
 		return 0;
-	if (err) {
-		vec->cb_failed = true;
-		return nlhl__fail(err, "rule list: malformed rule message from the kernel");
-	}
+	if (err)
+		return nlhl__vec_failed(&vec->vec, nlhl__fail(err, "rule list: malformed rule "
+							      "message from the kernel"));
 	if (vec->mask && !rule_matches(&r, vec->filter, vec->mask))
 		return 0;
-	if (vec->n == vec->cap) {
-		size_t cap = vec->cap ? vec->cap * 2 : 16;
-		struct nlhl_rule *v = realloc(vec->v, cap * sizeof(*v));
-
-		if (!v) {
-			vec->cb_failed = true;
-			return nlhl__fail(-ENOMEM, "rule list: out of memory");
-		}
-		vec->v = v;
-		vec->cap = cap;
-	}
-	vec->v[vec->n++] = r;
-	return 0;
-}
-
-static int rule_restart(void *arg)
-{
-	((struct rule_vec *)arg)->n = 0;
+	slot = nlhl__vec_push(&vec->vec);
+	if (!slot)
+		return nlhl__vec_failed(&vec->vec, nlhl__fail(-ENOMEM, "rule list: out of memory"));
+	*slot = r;
 	return 0;
 }
 
 NLHL_API int nlhl_rule_list_filtered(nlhl_handle *h, int family, const struct nlhl_rule *filter,
 				     uint32_t mask, struct nlhl_rule **ret, size_t *ret_n)
 {
-	struct rule_vec vec = { .filter = filter, .mask = mask };
+	struct rule_vec vec = { .vec = NLHL__VEC(struct nlhl_rule), .filter = filter,
+				.mask = mask };
 	struct fib_rule_hdr frh = { .family = (uint8_t)family };
 	struct nl_msg *msg;
 	int err;
@@ -505,15 +468,9 @@ NLHL_API int nlhl_rule_list_filtered(nlhl_handle *h, int family, const struct nl
 		nlmsg_free(msg);
 		return nlhl__fail(-ENOMEM, "rule list: out of memory");
 	}
-	err = nlhl__dump(h, msg, rule_collect, rule_restart, &vec);
+	err = nlhl__dump(h, msg, rule_collect, nlhl__vec_reset, &vec);
 	nlmsg_free(msg);
-	if (err < 0) {
-		free(vec.v);
-		return vec.cb_failed ? err : nlhl__fail_req(err, "rule list");
-	}
-	*ret = vec.v;
-	*ret_n = vec.n;
-	return 0;
+	return nlhl__vec_end(&vec.vec, err, "rule list", ret, ret_n);
 }
 
 NLHL_API int nlhl_rule_list(nlhl_handle *h, int family, struct nlhl_rule **ret, size_t *ret_n)

@@ -231,29 +231,19 @@ int nlhl__actions_put(struct nl_msg *msg, int attrtype, const struct nlhl_action
 
 /* ------------------------------------------------------------ parse */
 
-static uint32_t get_u32(struct nlattr *a)
-{
-	return a && nla_len(a) >= 4 ? nla_get_u32(a) : 0;
-}
-
-static uint16_t get_u16(struct nlattr *a)
-{
-	return a && nla_len(a) >= 2 ? nla_get_u16(a) : 0;
-}
-
 static int parse_options(struct nlhl_action *a, struct nlattr *opts)
 {
 	struct nlattr *tb[32];  /* every TCA_<kind>_MAX is below 32 */
 
 	if (!opts)
 		return 0;
-	if (nla_parse_nested(tb, 31, opts, NULL) < 0)
+	if (nlhl__parse_nested(tb, 31, opts) < 0)
 		return -EBADMSG;
 	switch (a->type) {
 	case NLHL_ACTION_GACT: {
 		struct tc_gact p;
 
-		nlhl__tc_copy(&p, sizeof(p), tb[TCA_GACT_PARMS]);
+		nlhl__get_struct(tb[TCA_GACT_PARMS], &p, sizeof(p));
 		a->index = p.index;
 		a->verdict = nlhl__tc_verdict_from_kernel(p.action);
 		break;
@@ -261,7 +251,7 @@ static int parse_options(struct nlhl_action *a, struct nlattr *opts)
 	case NLHL_ACTION_MIRRED: {
 		struct tc_mirred p;
 
-		nlhl__tc_copy(&p, sizeof(p), tb[TCA_MIRRED_PARMS]);
+		nlhl__get_struct(tb[TCA_MIRRED_PARMS], &p, sizeof(p));
 		a->index = p.index;
 		a->verdict = nlhl__tc_verdict_from_kernel(p.action);
 		a->mirred.ifindex = (int)p.ifindex;
@@ -276,52 +266,52 @@ static int parse_options(struct nlhl_action *a, struct nlattr *opts)
 		struct nlhl_skbedit *s = &a->skbedit;
 		struct tc_skbedit p;
 
-		nlhl__tc_copy(&p, sizeof(p), tb[TCA_SKBEDIT_PARMS]);
+		nlhl__get_struct(tb[TCA_SKBEDIT_PARMS], &p, sizeof(p));
 		a->index = p.index;
 		a->verdict = nlhl__tc_verdict_from_kernel(p.action);
 		s->has_priority = tb[TCA_SKBEDIT_PRIORITY] != NULL;
-		s->priority = get_u32(tb[TCA_SKBEDIT_PRIORITY]);
+		s->priority = nlhl__get_u32(tb[TCA_SKBEDIT_PRIORITY]);
 		s->has_mark = tb[TCA_SKBEDIT_MARK] != NULL;
-		s->mark = get_u32(tb[TCA_SKBEDIT_MARK]);
-		s->mark_mask = get_u32(tb[TCA_SKBEDIT_MASK]);
+		s->mark = nlhl__get_u32(tb[TCA_SKBEDIT_MARK]);
+		s->mark_mask = nlhl__get_u32(tb[TCA_SKBEDIT_MASK]);
 		s->has_queue_mapping = tb[TCA_SKBEDIT_QUEUE_MAPPING] != NULL;
-		s->queue_mapping = get_u16(tb[TCA_SKBEDIT_QUEUE_MAPPING]);
+		s->queue_mapping = nlhl__get_u16(tb[TCA_SKBEDIT_QUEUE_MAPPING]);
 		s->has_ptype = tb[TCA_SKBEDIT_PTYPE] != NULL;
-		s->ptype = get_u16(tb[TCA_SKBEDIT_PTYPE]);
+		s->ptype = nlhl__get_u16(tb[TCA_SKBEDIT_PTYPE]);
 		break;
 	}
 	case NLHL_ACTION_VLAN: {
 		struct tc_vlan p;
 
-		nlhl__tc_copy(&p, sizeof(p), tb[TCA_VLAN_PARMS]);
+		nlhl__get_struct(tb[TCA_VLAN_PARMS], &p, sizeof(p));
 		a->index = p.index;
 		a->verdict = nlhl__tc_verdict_from_kernel(p.action);
 		a->vlan.op = p.v_action == TCA_VLAN_ACT_POP ? NLHL_VLAN_POP
 			   : p.v_action == TCA_VLAN_ACT_PUSH ? NLHL_VLAN_PUSH
 			   : p.v_action == TCA_VLAN_ACT_MODIFY ? NLHL_VLAN_MODIFY
 			   : (enum nlhl_vlan_op)0;
-		a->vlan.id = get_u16(tb[TCA_VLAN_PUSH_VLAN_ID]);
-		a->vlan.proto = ntohs(get_u16(tb[TCA_VLAN_PUSH_VLAN_PROTOCOL]));
+		a->vlan.id = nlhl__get_u16(tb[TCA_VLAN_PUSH_VLAN_ID]);
+		a->vlan.proto = ntohs(nlhl__get_u16(tb[TCA_VLAN_PUSH_VLAN_PROTOCOL]));
 		if (tb[TCA_VLAN_PUSH_VLAN_PRIORITY] && nla_len(tb[TCA_VLAN_PUSH_VLAN_PRIORITY]) >= 1)
-			a->vlan.prio = nla_get_u8(tb[TCA_VLAN_PUSH_VLAN_PRIORITY]);
+			a->vlan.prio = nlhl__get_u8(tb[TCA_VLAN_PUSH_VLAN_PRIORITY]);
 		break;
 	}
 	case NLHL_ACTION_POLICE: {
 		struct nlhl_police *pol = &a->police;
 		struct tc_police p;
 
-		nlhl__tc_copy(&p, sizeof(p), tb[TCA_POLICE_TBF]);
+		nlhl__get_struct(tb[TCA_POLICE_TBF], &p, sizeof(p));
 		a->index = p.index;
 		pol->rate = p.rate.rate;
 		if (tb[TCA_POLICE_RATE64] && nla_len(tb[TCA_POLICE_RATE64]) >= 8)
-			pol->rate = nla_get_u64(tb[TCA_POLICE_RATE64]);
+			pol->rate = nlhl__get_u64(tb[TCA_POLICE_RATE64]);
 		pol->peakrate = p.peakrate.rate;
 		if (tb[TCA_POLICE_PEAKRATE64] && nla_len(tb[TCA_POLICE_PEAKRATE64]) >= 8)
-			pol->peakrate = nla_get_u64(tb[TCA_POLICE_PEAKRATE64]);
+			pol->peakrate = nlhl__get_u64(tb[TCA_POLICE_PEAKRATE64]);
 		pol->burst = nlhl__tc_xmitsize(pol->rate, p.burst);
 		pol->mtu = p.mtu;
 		pol->exceed = nlhl__tc_verdict_from_kernel(p.action);
-		pol->conform = nlhl__tc_verdict_from_kernel((int)get_u32(tb[TCA_POLICE_RESULT]));
+		pol->conform = nlhl__tc_verdict_from_kernel((int)nlhl__get_u32(tb[TCA_POLICE_RESULT]));
 		break;
 	}
 	case NLHL_ACTION_NAT: {
@@ -329,7 +319,7 @@ static int parse_options(struct nlhl_action *a, struct nlattr *opts)
 		uint32_t mask;
 		int len = 0;
 
-		nlhl__tc_copy(&p, sizeof(p), tb[TCA_NAT_PARMS]);
+		nlhl__get_struct(tb[TCA_NAT_PARMS], &p, sizeof(p));
 		a->index = p.index;
 		a->verdict = nlhl__tc_verdict_from_kernel(p.action);
 		a->nat.old_addr.family = AF_INET;
@@ -356,7 +346,7 @@ int nlhl__actions_parse(const struct nlattr *nest, struct nlhl_action *acts, siz
 	*n = 0;
 	if (!nest)
 		return 0;
-	if (nla_parse_nested(tb, TCA_ACT_MAX_PRIO, (struct nlattr *)nest, NULL) < 0)
+	if (nlhl__parse_nested(tb, TCA_ACT_MAX_PRIO, nest) < 0)
 		return -EBADMSG;
 	for (int i = 1; i <= TCA_ACT_MAX_PRIO && got < max; i++) {
 		struct nlattr *at[TCA_ACT_MAX + 1];
@@ -365,7 +355,7 @@ int nlhl__actions_parse(const struct nlattr *nest, struct nlhl_action *acts, siz
 
 		if (!tb[i])
 			continue;
-		if (nla_parse_nested(at, TCA_ACT_MAX, tb[i], NULL) < 0)
+		if (nlhl__parse_nested(at, TCA_ACT_MAX, tb[i]) < 0)
 			return -EBADMSG;
 		a = &acts[got++];
 		memset(a, 0, sizeof(*a));
@@ -375,7 +365,7 @@ int nlhl__actions_parse(const struct nlattr *nest, struct nlhl_action *acts, siz
 			if (!strcmp(a->kind, action_kinds[k]))
 				a->type = (enum nlhl_action_type)k;
 		if (at[TCA_ACT_INDEX])
-			a->index = get_u32(at[TCA_ACT_INDEX]);
+			a->index = nlhl__get_u32(at[TCA_ACT_INDEX]);
 		nlhl__tc_parse_stats(at[TCA_ACT_STATS], NULL, &a->stats);
 		r = parse_options(a, at[TCA_ACT_OPTIONS]);
 		if (r < 0)

@@ -68,15 +68,15 @@ static int htb_class_parse(const struct nlattr *opts, struct nlhl_htb_class *c)
 
 	if (!opts)
 		return 0;
-	if (nla_parse_nested(tb, TCA_HTB_MAX, (struct nlattr *)opts, NULL) < 0)
+	if (nlhl__parse_nested(tb, TCA_HTB_MAX, opts) < 0)
 		return -EBADMSG;
-	nlhl__tc_copy(&opt, sizeof(opt), tb[TCA_HTB_PARMS]);
+	nlhl__get_struct(tb[TCA_HTB_PARMS], &opt, sizeof(opt));
 	c->rate = opt.rate.rate;
 	c->ceil = opt.ceil.rate;
 	if (tb[TCA_HTB_RATE64] && nla_len(tb[TCA_HTB_RATE64]) >= 8)
-		c->rate = nla_get_u64(tb[TCA_HTB_RATE64]);
+		c->rate = nlhl__get_u64(tb[TCA_HTB_RATE64]);
 	if (tb[TCA_HTB_CEIL64] && nla_len(tb[TCA_HTB_CEIL64]) >= 8)
-		c->ceil = nla_get_u64(tb[TCA_HTB_CEIL64]);
+		c->ceil = nlhl__get_u64(tb[TCA_HTB_CEIL64]);
 	c->burst = nlhl__tc_xmitsize(c->rate, opt.buffer);
 	c->cburst = nlhl__tc_xmitsize(c->ceil, opt.cbuffer);
 	c->prio = opt.prio;
@@ -132,7 +132,7 @@ static void get_curve(struct nlattr *a, struct nlhl_hfsc_curve *c)
 
 	if (!a)
 		return;
-	nlhl__tc_copy(&sc, sizeof(sc), a);
+	nlhl__get_struct(a, &sc, sizeof(sc));
 	c->m1 = sc.m1;
 	c->d_us = sc.d;
 	c->m2 = sc.m2;
@@ -144,7 +144,7 @@ static int hfsc_class_parse(const struct nlattr *opts, struct nlhl_hfsc_class *c
 
 	if (!opts)
 		return 0;
-	if (nla_parse_nested(tb, TCA_HFSC_MAX, (struct nlattr *)opts, NULL) < 0)
+	if (nlhl__parse_nested(tb, TCA_HFSC_MAX, opts) < 0)
 		return -EBADMSG;
 	get_curve(tb[TCA_HFSC_RSC], &c->rsc);
 	get_curve(tb[TCA_HFSC_FSC], &c->fsc);
@@ -342,7 +342,7 @@ NLHL_API int nlhl_class_del(nlhl_handle *h, const struct nlhl_class *c)
 }
 
 struct class_dump {
-	struct nlhl__tc_vec vec;
+	struct nlhl__vec vec;  /* first: nlhl__vec_reset */
 	int link_index;
 	uint32_t parent;
 };
@@ -368,7 +368,7 @@ static int class_dump_cb(const struct nlmsghdr *nlh, void *arg)
 	}
 	if (d->parent == NLHL_HANDLE_ROOT && c.attrs.parent != NLHL_HANDLE_ROOT)
 		return 0;
-	slot = nlhl__tc_vec_push(&d->vec);
+	slot = nlhl__vec_push(&d->vec);
 	if (!slot)
 		return -ENOMEM;
 	*slot = c;
@@ -378,9 +378,10 @@ static int class_dump_cb(const struct nlmsghdr *nlh, void *arg)
 NLHL_API int nlhl_class_list_by_index(nlhl_handle *h, int link_index, uint32_t parent,
 				      struct nlhl_class **ret, size_t *ret_n)
 {
-	struct class_dump d = { .vec = { .size = sizeof(struct nlhl_class) },
+	struct class_dump d = { .vec = NLHL__VEC(struct nlhl_class),
 				.link_index = link_index, .parent = parent };
 	struct nl_msg *msg;
+	char op[48];
 	int r;
 
 	NLHL_CHECK_PTR(ret, "class list");
@@ -390,15 +391,10 @@ NLHL_API int nlhl_class_list_by_index(nlhl_handle *h, int link_index, uint32_t p
 	msg = nlhl__tc_msg(RTM_GETTCLASS, 0, link_index, 0, 0, 0);
 	if (!msg)
 		return nlhl__fail(-ENOMEM, "class list: out of memory");
-	r = nlhl__dump(h, msg, class_dump_cb, nlhl__tc_vec_reset, &d);
+	r = nlhl__dump(h, msg, class_dump_cb, nlhl__vec_reset, &d);
 	nlmsg_free(msg);
-	if (r < 0) {
-		free(d.vec.items);
-		return nlhl__fail_req(r, "class list dev #%d", link_index);
-	}
-	*ret = d.vec.items;
-	*ret_n = d.vec.n;
-	return 0;
+	snprintf(op, sizeof(op), "class list dev #%d", link_index);
+	return nlhl__vec_end(&d.vec, r, op, ret, ret_n);
 }
 
 NLHL_API void nlhl_class_list_free(struct nlhl_class *list, size_t n)

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * What qdiscs, classes and filters share: the tcmsg header, statistics,
- * probabilities, verdicts and the result arrays of dumps.
+ * probabilities and verdicts.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -30,20 +30,11 @@ struct nl_msg *nlhl__tc_msg(int type, int flags, int ifindex, uint32_t handle,
 	return msg;
 }
 
-void nlhl__tc_copy(void *dst, size_t size, const struct nlattr *a)
-{
-	size_t len = a ? (size_t)nla_len(a) : 0;
-
-	memset(dst, 0, size);
-	if (a)
-		memcpy(dst, nla_data(a), len < size ? len : size);
-}
-
 int nlhl__tc_parse_msg(const struct nlmsghdr *nlh, struct tcmsg **tcm, struct nlattr **tb)
 {
 	if (!nlh || nlh->nlmsg_len < NLMSG_LENGTH(sizeof(struct tcmsg)))
 		return -EBADMSG;
-	if (nlmsg_parse((struct nlmsghdr *)nlh, sizeof(struct tcmsg), tb, TCA_MAX, NULL) < 0)
+	if (nlhl__parse_msg(tb, TCA_MAX, nlh, sizeof(struct tcmsg)) < 0)
 		return -EBADMSG;
 	*tcm = nlmsg_data(nlh);
 	return 0;
@@ -55,19 +46,19 @@ void nlhl__tc_parse_stats(struct nlattr *stats2, struct nlattr *stats, struct nl
 	if (stats2) {
 		struct nlattr *tb[TCA_STATS_MAX + 1];
 
-		if (nla_parse_nested(tb, TCA_STATS_MAX, stats2, NULL) < 0)
+		if (nlhl__parse_nested(tb, TCA_STATS_MAX, stats2) < 0)
 			return;
 		if (tb[TCA_STATS_BASIC]) {
 			struct gnet_stats_basic b;
 
-			nlhl__tc_copy(&b, sizeof(b), tb[TCA_STATS_BASIC]);
+			nlhl__get_struct(tb[TCA_STATS_BASIC], &b, sizeof(b));
 			st->bytes = b.bytes;
 			st->packets = b.packets;
 		}
 		if (tb[TCA_STATS_QUEUE]) {
 			struct gnet_stats_queue q;
 
-			nlhl__tc_copy(&q, sizeof(q), tb[TCA_STATS_QUEUE]);
+			nlhl__get_struct(tb[TCA_STATS_QUEUE], &q, sizeof(q));
 			st->drops = q.drops;
 			st->overlimits = q.overlimits;
 			st->requeues = q.requeues;
@@ -77,20 +68,20 @@ void nlhl__tc_parse_stats(struct nlattr *stats2, struct nlattr *stats, struct nl
 		if (tb[TCA_STATS_RATE_EST64]) {
 			struct gnet_stats_rate_est64 e;
 
-			nlhl__tc_copy(&e, sizeof(e), tb[TCA_STATS_RATE_EST64]);
+			nlhl__get_struct(tb[TCA_STATS_RATE_EST64], &e, sizeof(e));
 			st->bps = e.bps;
 			st->pps = e.pps;
 		} else if (tb[TCA_STATS_RATE_EST]) {
 			struct gnet_stats_rate_est e;
 
-			nlhl__tc_copy(&e, sizeof(e), tb[TCA_STATS_RATE_EST]);
+			nlhl__get_struct(tb[TCA_STATS_RATE_EST], &e, sizeof(e));
 			st->bps = e.bps;
 			st->pps = e.pps;
 		}
 	} else if (stats) {
 		struct tc_stats s;
 
-		nlhl__tc_copy(&s, sizeof(s), stats);
+		nlhl__get_struct(stats, &s, sizeof(s));
 		st->bytes = s.bytes;
 		st->packets = s.packets;
 		st->drops = s.drops;
@@ -135,29 +126,4 @@ enum nlhl_tc_verdict nlhl__tc_verdict_from_kernel(int act)
 	if (act >= TC_ACT_OK && act <= TC_ACT_TRAP)
 		return (enum nlhl_tc_verdict)(act + 1);
 	return NLHL_TC_VERDICT_DEFAULT;  /* goto chain, jump: not modelled */
-}
-
-void *nlhl__tc_vec_push(struct nlhl__tc_vec *v)
-{
-	void *item;
-
-	if (v->n == v->cap) {
-		size_t cap = v->cap ? v->cap * 2 : 8;
-		void *p = realloc(v->items, cap * v->size);
-
-		if (!p)
-			return NULL;
-		v->items = p;
-		v->cap = cap;
-	}
-	item = (char *)v->items + v->n * v->size;
-	memset(item, 0, v->size);
-	v->n++;
-	return item;
-}
-
-int nlhl__tc_vec_reset(void *arg)
-{
-	((struct nlhl__tc_vec *)arg)->n = 0;
-	return 0;
 }

@@ -14,11 +14,6 @@ static int nomem(const char *op)
 	return nlhl__fail(-EMSGSIZE, "%s: message too large", op);
 }
 
-static uint32_t get_u32(struct nlattr *a)
-{
-	return a && nla_len(a) >= 4 ? nla_get_u32(a) : 0;
-}
-
 /* ------------------------------------------------------------ matchall */
 
 static int matchall_put(struct nl_msg *msg, const struct nlhl_filter *f, const char *op)
@@ -44,10 +39,10 @@ static int matchall_parse(const struct nlattr *opts, struct nlhl_filter *f)
 	struct nlattr *tb[TCA_MATCHALL_MAX + 1];
 	uint32_t flags;
 
-	if (nla_parse_nested(tb, TCA_MATCHALL_MAX, (struct nlattr *)opts, NULL) < 0)
+	if (nlhl__parse_nested(tb, TCA_MATCHALL_MAX, opts) < 0)
 		return -EBADMSG;
-	f->matchall.classid = get_u32(tb[TCA_MATCHALL_CLASSID]);
-	flags = get_u32(tb[TCA_MATCHALL_FLAGS]);
+	f->matchall.classid = nlhl__get_u32(tb[TCA_MATCHALL_CLASSID]);
+	flags = nlhl__get_u32(tb[TCA_MATCHALL_FLAGS]);
 	f->matchall.skip_hw = flags & TCA_CLS_FLAGS_SKIP_HW;
 	f->matchall.skip_sw = flags & TCA_CLS_FLAGS_SKIP_SW;
 	return nlhl__actions_parse(tb[TCA_MATCHALL_ACT], f->actions, NLHL_TC_MAX_ACTIONS, &f->n_actions);
@@ -106,15 +101,15 @@ static int bpf_parse(const struct nlattr *opts, struct nlhl_filter *f)
 	struct nlattr *tb[TCA_BPF_MAX + 1];
 	struct nlhl_bpf_filter *b = &f->bpf;
 
-	if (nla_parse_nested(tb, TCA_BPF_MAX, (struct nlattr *)opts, NULL) < 0)
+	if (nlhl__parse_nested(tb, TCA_BPF_MAX, opts) < 0)
 		return -EBADMSG;
 	if (tb[TCA_BPF_NAME])
 		nla_strlcpy(b->name, tb[TCA_BPF_NAME], sizeof(b->name));
-	b->direct_action = get_u32(tb[TCA_BPF_FLAGS]) & TCA_BPF_FLAG_ACT_DIRECT;
-	b->classid = get_u32(tb[TCA_BPF_CLASSID]);
-	b->id = get_u32(tb[TCA_BPF_ID]);
+	b->direct_action = nlhl__get_u32(tb[TCA_BPF_FLAGS]) & TCA_BPF_FLAG_ACT_DIRECT;
+	b->classid = nlhl__get_u32(tb[TCA_BPF_CLASSID]);
+	b->id = nlhl__get_u32(tb[TCA_BPF_ID]);
 	if (tb[TCA_BPF_TAG])
-		nlhl__tc_copy(b->tag, sizeof(b->tag), tb[TCA_BPF_TAG]);
+		nlhl__get_struct(tb[TCA_BPF_TAG], b->tag, sizeof(b->tag));
 	return nlhl__actions_parse(tb[TCA_BPF_ACT], f->actions, NLHL_TC_MAX_ACTIONS, &f->n_actions);
 }
 
@@ -141,10 +136,10 @@ static int fw_parse(const struct nlattr *opts, struct nlhl_filter *f)
 {
 	struct nlattr *tb[TCA_FW_MAX + 1];
 
-	if (nla_parse_nested(tb, TCA_FW_MAX, (struct nlattr *)opts, NULL) < 0)
+	if (nlhl__parse_nested(tb, TCA_FW_MAX, opts) < 0)
 		return -EBADMSG;
-	f->fw.classid = get_u32(tb[TCA_FW_CLASSID]);
-	f->fw.mask = tb[TCA_FW_MASK] ? get_u32(tb[TCA_FW_MASK]) : 0;
+	f->fw.classid = nlhl__get_u32(tb[TCA_FW_CLASSID]);
+	f->fw.mask = tb[TCA_FW_MASK] ? nlhl__get_u32(tb[TCA_FW_MASK]) : 0;
 	return nlhl__actions_parse(tb[TCA_FW_ACT], f->actions, NLHL_TC_MAX_ACTIONS, &f->n_actions);
 }
 
@@ -170,9 +165,9 @@ static int basic_parse(const struct nlattr *opts, struct nlhl_filter *f)
 {
 	struct nlattr *tb[TCA_BASIC_MAX + 1];
 
-	if (nla_parse_nested(tb, TCA_BASIC_MAX, (struct nlattr *)opts, NULL) < 0)
+	if (nlhl__parse_nested(tb, TCA_BASIC_MAX, opts) < 0)
 		return -EBADMSG;
-	f->basic.classid = get_u32(tb[TCA_BASIC_CLASSID]);
+	f->basic.classid = nlhl__get_u32(tb[TCA_BASIC_CLASSID]);
 	return nlhl__actions_parse(tb[TCA_BASIC_ACT], f->actions, NLHL_TC_MAX_ACTIONS, &f->n_actions);
 }
 

@@ -115,7 +115,7 @@ int nlhl__filter_parse(const struct nlmsghdr *nlh, struct nlhl_filter *ret)
 	ret->attrs.priority = (uint16_t)(tcm->tcm_info >> 16);
 	ret->attrs.protocol = ntohs((uint16_t)(tcm->tcm_info & 0xffff));
 	if (tb[TCA_CHAIN] && nla_len(tb[TCA_CHAIN]) >= 4)
-		ret->attrs.chain = nla_get_u32(tb[TCA_CHAIN]);
+		ret->attrs.chain = nlhl__get_u32(tb[TCA_CHAIN]);
 	if (tb[TCA_KIND])
 		nla_strlcpy(ret->kind, tb[TCA_KIND], sizeof(ret->kind));
 	ops = ops_by_kind(ret->kind);
@@ -181,7 +181,7 @@ NLHL_API int nlhl_filter_del(nlhl_handle *h, const struct nlhl_filter *f)
 
 static int filter_dump_cb(const struct nlmsghdr *nlh, void *arg)
 {
-	struct nlhl__tc_vec *v = arg;
+	struct nlhl__vec *v = arg;
 	struct nlhl_filter f, *slot;
 	int r;
 
@@ -190,7 +190,7 @@ static int filter_dump_cb(const struct nlmsghdr *nlh, void *arg)
 	r = nlhl__filter_parse(nlh, &f);
 	if (r < 0)
 		return r;
-	slot = nlhl__tc_vec_push(v);
+	slot = nlhl__vec_push(v);
 	if (!slot)
 		return -ENOMEM;
 	*slot = f;
@@ -200,8 +200,9 @@ static int filter_dump_cb(const struct nlmsghdr *nlh, void *arg)
 NLHL_API int nlhl_filter_list_by_index(nlhl_handle *h, int link_index, uint32_t parent,
 				       struct nlhl_filter **ret, size_t *ret_n)
 {
-	struct nlhl__tc_vec v = { .size = sizeof(struct nlhl_filter) };
+	struct nlhl__vec v = NLHL__VEC(struct nlhl_filter);
 	struct nl_msg *msg;
+	char op[64];
 	int r;
 
 	NLHL_CHECK_PTR(ret, "filter list");
@@ -211,16 +212,11 @@ NLHL_API int nlhl_filter_list_by_index(nlhl_handle *h, int link_index, uint32_t 
 	msg = nlhl__tc_msg(RTM_GETTFILTER, 0, link_index, 0, parent, 0);
 	if (!msg)
 		return nlhl__fail(-ENOMEM, "filter list: out of memory");
-	r = nlhl__dump(h, msg, filter_dump_cb, nlhl__tc_vec_reset, &v);
+	r = nlhl__dump(h, msg, filter_dump_cb, nlhl__vec_reset, &v);
 	nlmsg_free(msg);
-	if (r < 0) {
-		free(v.items);
-		return nlhl__fail_req(r, "filter list dev #%d parent %x:%x", link_index,
-				      parent >> 16, parent & 0xffff);
-	}
-	*ret = v.items;
-	*ret_n = v.n;
-	return 0;
+	snprintf(op, sizeof(op), "filter list dev #%d parent %x:%x", link_index,
+		 parent >> 16, parent & 0xffff);
+	return nlhl__vec_end(&v, r, op, ret, ret_n);
 }
 
 NLHL_API void nlhl_filter_list_free(struct nlhl_filter *list, size_t n)

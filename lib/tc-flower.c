@@ -99,7 +99,7 @@ static int flower_put(struct nl_msg *msg, const struct nlhl_filter *f, const cha
 
 static uint16_t be16_attr(struct nlattr *a)
 {
-	return a && nla_len(a) >= 2 ? ntohs(nla_get_u16(a)) : 0;
+	return a && nla_len(a) >= 2 ? ntohs(nlhl__get_u16(a)) : 0;
 }
 
 static void get_addr(struct nlattr *a, struct nlattr *m, int family, struct nlhl_ipnet *n)
@@ -128,24 +128,24 @@ static int flower_parse(const struct nlattr *opts, struct nlhl_filter *f)
 	int s = 0, d = 0;
 	uint32_t flags = 0;
 
-	if (nla_parse_nested(tb, TCA_FLOWER_MAX, (struct nlattr *)opts, NULL) < 0)
+	if (nlhl__parse_nested(tb, TCA_FLOWER_MAX, opts) < 0)
 		return -EBADMSG;
 	if (tb[TCA_FLOWER_CLASSID] && nla_len(tb[TCA_FLOWER_CLASSID]) >= 4)
-		fl->classid = nla_get_u32(tb[TCA_FLOWER_CLASSID]);
+		fl->classid = nlhl__get_u32(tb[TCA_FLOWER_CLASSID]);
 	if (tb[TCA_FLOWER_FLAGS] && nla_len(tb[TCA_FLOWER_FLAGS]) >= 4)
-		flags = nla_get_u32(tb[TCA_FLOWER_FLAGS]);
+		flags = nlhl__get_u32(tb[TCA_FLOWER_FLAGS]);
 	fl->skip_hw = flags & TCA_CLS_FLAGS_SKIP_HW;
 	fl->skip_sw = flags & TCA_CLS_FLAGS_SKIP_SW;
 	fl->eth_type = be16_attr(tb[TCA_FLOWER_KEY_ETH_TYPE]);
 	fl->vlan_eth_type = be16_attr(tb[TCA_FLOWER_KEY_VLAN_ETH_TYPE]);
 	if (tb[TCA_FLOWER_KEY_VLAN_ID] && nla_len(tb[TCA_FLOWER_KEY_VLAN_ID]) >= 2)
-		fl->vlan_id = nla_get_u16(tb[TCA_FLOWER_KEY_VLAN_ID]);
+		fl->vlan_id = nlhl__get_u16(tb[TCA_FLOWER_KEY_VLAN_ID]);
 	if (tb[TCA_FLOWER_KEY_VLAN_PRIO] && nla_len(tb[TCA_FLOWER_KEY_VLAN_PRIO]) >= 1) {
 		fl->has_vlan_prio = true;
-		fl->vlan_prio = nla_get_u8(tb[TCA_FLOWER_KEY_VLAN_PRIO]);
+		fl->vlan_prio = nlhl__get_u8(tb[TCA_FLOWER_KEY_VLAN_PRIO]);
 	}
 	if (tb[TCA_FLOWER_KEY_IP_PROTO] && nla_len(tb[TCA_FLOWER_KEY_IP_PROTO]) >= 1)
-		fl->ip_proto = nla_get_u8(tb[TCA_FLOWER_KEY_IP_PROTO]);
+		fl->ip_proto = nlhl__get_u8(tb[TCA_FLOWER_KEY_IP_PROTO]);
 	get_addr(tb[TCA_FLOWER_KEY_IPV4_SRC], tb[TCA_FLOWER_KEY_IPV4_SRC_MASK], AF_INET, &fl->src);
 	get_addr(tb[TCA_FLOWER_KEY_IPV4_DST], tb[TCA_FLOWER_KEY_IPV4_DST_MASK], AF_INET, &fl->dst);
 	if (!fl->src.family)

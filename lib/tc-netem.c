@@ -99,19 +99,20 @@ static int netem_parse(const struct nlattr *opts, struct nlhl_qdisc *q)
 
 	if (!opts)
 		return 0;
-	nlhl__tc_copy(&opt, sizeof(opt), opts);
+	nlhl__get_struct(opts, &opt, sizeof(opt));
 	memset(tb, 0, sizeof(tb));
+	/* the attributes follow struct tc_netem_qopt inside TCA_OPTIONS */
 	len = nla_len(opts) - NLA_ALIGN((int)sizeof(opt));
 	if (len > 0 &&
-	    nla_parse(tb, TCA_NETEM_MAX, (struct nlattr *)((char *)nla_data(opts) + NLA_ALIGN(sizeof(opt))),
-		      len, NULL) < 0)
+	    nlhl__parse_attrs(tb, TCA_NETEM_MAX, (char *)nla_data(opts) + NLA_ALIGN(sizeof(opt)),
+			      len) < 0)
 		return -EBADMSG;
 	n->latency_us = nlhl__tc_tick2time(opt.latency);
 	n->jitter_us = nlhl__tc_tick2time(opt.jitter);
 	if (tb[TCA_NETEM_LATENCY64] && nla_len(tb[TCA_NETEM_LATENCY64]) >= 8)
-		n->latency_us = (uint32_t)(nla_get_s64(tb[TCA_NETEM_LATENCY64]) / 1000);
+		n->latency_us = (uint32_t)((int64_t)nlhl__get_u64(tb[TCA_NETEM_LATENCY64]) / 1000);
 	if (tb[TCA_NETEM_JITTER64] && nla_len(tb[TCA_NETEM_JITTER64]) >= 8)
-		n->jitter_us = (uint32_t)(nla_get_s64(tb[TCA_NETEM_JITTER64]) / 1000);
+		n->jitter_us = (uint32_t)((int64_t)nlhl__get_u64(tb[TCA_NETEM_JITTER64]) / 1000);
 	n->limit = opt.limit;
 	n->loss = nlhl__tc_from_percent(opt.loss);
 	n->gap = opt.gap;
@@ -119,7 +120,7 @@ static int netem_parse(const struct nlattr *opts, struct nlhl_qdisc *q)
 	if (tb[TCA_NETEM_CORR]) {
 		struct tc_netem_corr c;
 
-		nlhl__tc_copy(&c, sizeof(c), tb[TCA_NETEM_CORR]);
+		nlhl__get_struct(tb[TCA_NETEM_CORR], &c, sizeof(c));
 		n->delay_corr = nlhl__tc_from_percent(c.delay_corr);
 		n->loss_corr = nlhl__tc_from_percent(c.loss_corr);
 		n->duplicate_corr = nlhl__tc_from_percent(c.dup_corr);
@@ -127,25 +128,25 @@ static int netem_parse(const struct nlattr *opts, struct nlhl_qdisc *q)
 	if (tb[TCA_NETEM_REORDER]) {
 		struct tc_netem_reorder r;
 
-		nlhl__tc_copy(&r, sizeof(r), tb[TCA_NETEM_REORDER]);
+		nlhl__get_struct(tb[TCA_NETEM_REORDER], &r, sizeof(r));
 		n->reorder = nlhl__tc_from_percent(r.probability);
 		n->reorder_corr = nlhl__tc_from_percent(r.correlation);
 	}
 	if (tb[TCA_NETEM_CORRUPT]) {
 		struct tc_netem_corrupt c;
 
-		nlhl__tc_copy(&c, sizeof(c), tb[TCA_NETEM_CORRUPT]);
+		nlhl__get_struct(tb[TCA_NETEM_CORRUPT], &c, sizeof(c));
 		n->corrupt = nlhl__tc_from_percent(c.probability);
 		n->corrupt_corr = nlhl__tc_from_percent(c.correlation);
 	}
 	if (tb[TCA_NETEM_RATE]) {
 		struct tc_netem_rate r;
 
-		nlhl__tc_copy(&r, sizeof(r), tb[TCA_NETEM_RATE]);
+		nlhl__get_struct(tb[TCA_NETEM_RATE], &r, sizeof(r));
 		n->rate = r.rate;
 	}
 	if (tb[TCA_NETEM_RATE64] && nla_len(tb[TCA_NETEM_RATE64]) >= 8)
-		n->rate = nla_get_u64(tb[TCA_NETEM_RATE64]);
+		n->rate = nlhl__get_u64(tb[TCA_NETEM_RATE64]);
 	return 0;
 }
 

@@ -34,7 +34,7 @@ static int fifo_parse(const struct nlattr *opts, struct nlhl_qdisc *q)
 {
 	struct tc_fifo_qopt opt;
 
-	nlhl__tc_copy(&opt, sizeof(opt), opts);
+	nlhl__get_struct(opts, &opt, sizeof(opt));
 	q->fifo.limit = opt.limit;
 	return 0;
 }
@@ -73,7 +73,7 @@ static int prio_parse(const struct nlattr *opts, struct nlhl_qdisc *q)
 {
 	struct tc_prio_qopt opt;
 
-	nlhl__tc_copy(&opt, sizeof(opt), opts);
+	nlhl__get_struct(opts, &opt, sizeof(opt));
 	q->prio.bands = opt.bands > 0 ? (uint32_t)opt.bands : 0;
 	memcpy(q->prio.priomap, opt.priomap, sizeof(opt.priomap));
 	return 0;
@@ -110,14 +110,14 @@ static int htb_parse(const struct nlattr *opts, struct nlhl_qdisc *q)
 
 	if (!opts)
 		return 0;
-	if (nla_parse_nested(tb, TCA_HTB_MAX, (struct nlattr *)opts, NULL) < 0)
+	if (nlhl__parse_nested(tb, TCA_HTB_MAX, opts) < 0)
 		return -EBADMSG;
-	nlhl__tc_copy(&glob, sizeof(glob), tb[TCA_HTB_INIT]);
+	nlhl__get_struct(tb[TCA_HTB_INIT], &glob, sizeof(glob));
 	q->htb.defcls = glob.defcls;
 	q->htb.r2q = glob.rate2quantum;
 	q->htb.version = glob.version;
 	if (tb[TCA_HTB_DIRECT_QLEN] && nla_len(tb[TCA_HTB_DIRECT_QLEN]) >= 4)
-		q->htb.direct_qlen = nla_get_u32(tb[TCA_HTB_DIRECT_QLEN]);
+		q->htb.direct_qlen = nlhl__get_u32(tb[TCA_HTB_DIRECT_QLEN]);
 	return 0;
 }
 
@@ -136,7 +136,7 @@ static int hfsc_parse(const struct nlattr *opts, struct nlhl_qdisc *q)
 {
 	struct tc_hfsc_qopt opt;
 
-	nlhl__tc_copy(&opt, sizeof(opt), opts);
+	nlhl__get_struct(opts, &opt, sizeof(opt));
 	q->hfsc.defcls = opt.defcls;
 	return 0;
 }
@@ -166,7 +166,7 @@ static int sfq_parse(const struct nlattr *opts, struct nlhl_qdisc *q)
 {
 	struct tc_sfq_qopt_v1 opt;
 
-	nlhl__tc_copy(&opt, sizeof(opt), opts);
+	nlhl__get_struct(opts, &opt, sizeof(opt));
 	q->sfq.quantum = opt.v0.quantum;
 	q->sfq.perturb_sec = opt.v0.perturb_period > 0 ? (uint32_t)opt.v0.perturb_period : 0;
 	q->sfq.limit = opt.v0.limit;
@@ -189,11 +189,6 @@ static int put_u32s(struct nl_msg *msg, const int *types, const uint32_t *vals, 
 	return 0;
 }
 
-static uint32_t get_u32(struct nlattr *a)
-{
-	return a && nla_len(a) >= 4 ? nla_get_u32(a) : 0;
-}
-
 static int put_flag(struct nl_msg *msg, int type, enum nlhl_tc_flag f)
 {
 	if (f == NLHL_TC_DEFAULT)
@@ -205,7 +200,7 @@ static enum nlhl_tc_flag get_flag(struct nlattr *a)
 {
 	if (!a || nla_len(a) < 4)
 		return NLHL_TC_DEFAULT;
-	return nla_get_u32(a) ? NLHL_TC_ON : NLHL_TC_OFF;
+	return nlhl__get_u32(a) ? NLHL_TC_ON : NLHL_TC_OFF;
 }
 
 /* ------------------------------------------------------------ fq */
@@ -246,17 +241,17 @@ static int fq_parse(const struct nlattr *opts, struct nlhl_qdisc *q)
 
 	if (!opts)
 		return 0;
-	if (nla_parse_nested(tb, TCA_FQ_MAX, (struct nlattr *)opts, NULL) < 0)
+	if (nlhl__parse_nested(tb, TCA_FQ_MAX, opts) < 0)
 		return -EBADMSG;
-	q->fq.plimit = get_u32(tb[TCA_FQ_PLIMIT]);
-	q->fq.flow_plimit = get_u32(tb[TCA_FQ_FLOW_PLIMIT]);
-	q->fq.quantum = get_u32(tb[TCA_FQ_QUANTUM]);
-	q->fq.initial_quantum = get_u32(tb[TCA_FQ_INITIAL_QUANTUM]);
-	v = get_u32(tb[TCA_FQ_FLOW_MAX_RATE]);
+	q->fq.plimit = nlhl__get_u32(tb[TCA_FQ_PLIMIT]);
+	q->fq.flow_plimit = nlhl__get_u32(tb[TCA_FQ_FLOW_PLIMIT]);
+	q->fq.quantum = nlhl__get_u32(tb[TCA_FQ_QUANTUM]);
+	q->fq.initial_quantum = nlhl__get_u32(tb[TCA_FQ_INITIAL_QUANTUM]);
+	v = nlhl__get_u32(tb[TCA_FQ_FLOW_MAX_RATE]);
 	q->fq.maxrate = v == UINT32_MAX ? 0 : v;
-	v = get_u32(tb[TCA_FQ_BUCKETS_LOG]);
+	v = nlhl__get_u32(tb[TCA_FQ_BUCKETS_LOG]);
 	q->fq.buckets = v < 32 && tb[TCA_FQ_BUCKETS_LOG] ? 1U << v : 0;
-	v = get_u32(tb[TCA_FQ_CE_THRESHOLD]);
+	v = nlhl__get_u32(tb[TCA_FQ_CE_THRESHOLD]);
 	q->fq.ce_threshold_us = v == UINT32_MAX ? 0 : v;
 	q->fq.pacing = get_flag(tb[TCA_FQ_RATE_ENABLE]);
 	return 0;
@@ -291,16 +286,16 @@ static int fq_codel_parse(const struct nlattr *opts, struct nlhl_qdisc *q)
 
 	if (!opts)
 		return 0;
-	if (nla_parse_nested(tb, TCA_FQ_CODEL_MAX, (struct nlattr *)opts, NULL) < 0)
+	if (nlhl__parse_nested(tb, TCA_FQ_CODEL_MAX, opts) < 0)
 		return -EBADMSG;
-	f->limit = get_u32(tb[TCA_FQ_CODEL_LIMIT]);
-	f->flows = get_u32(tb[TCA_FQ_CODEL_FLOWS]);
-	f->quantum = get_u32(tb[TCA_FQ_CODEL_QUANTUM]);
-	f->target_us = get_u32(tb[TCA_FQ_CODEL_TARGET]);
-	f->interval_us = get_u32(tb[TCA_FQ_CODEL_INTERVAL]);
-	f->ce_threshold_us = get_u32(tb[TCA_FQ_CODEL_CE_THRESHOLD]);
-	f->memory_limit = get_u32(tb[TCA_FQ_CODEL_MEMORY_LIMIT]);
-	f->drop_batch_size = get_u32(tb[TCA_FQ_CODEL_DROP_BATCH_SIZE]);
+	f->limit = nlhl__get_u32(tb[TCA_FQ_CODEL_LIMIT]);
+	f->flows = nlhl__get_u32(tb[TCA_FQ_CODEL_FLOWS]);
+	f->quantum = nlhl__get_u32(tb[TCA_FQ_CODEL_QUANTUM]);
+	f->target_us = nlhl__get_u32(tb[TCA_FQ_CODEL_TARGET]);
+	f->interval_us = nlhl__get_u32(tb[TCA_FQ_CODEL_INTERVAL]);
+	f->ce_threshold_us = nlhl__get_u32(tb[TCA_FQ_CODEL_CE_THRESHOLD]);
+	f->memory_limit = nlhl__get_u32(tb[TCA_FQ_CODEL_MEMORY_LIMIT]);
+	f->drop_batch_size = nlhl__get_u32(tb[TCA_FQ_CODEL_DROP_BATCH_SIZE]);
 	f->ecn = get_flag(tb[TCA_FQ_CODEL_ECN]);
 	return 0;
 }
@@ -333,12 +328,12 @@ static int codel_parse(const struct nlattr *opts, struct nlhl_qdisc *q)
 
 	if (!opts)
 		return 0;
-	if (nla_parse_nested(tb, TCA_CODEL_MAX, (struct nlattr *)opts, NULL) < 0)
+	if (nlhl__parse_nested(tb, TCA_CODEL_MAX, opts) < 0)
 		return -EBADMSG;
-	c->limit = get_u32(tb[TCA_CODEL_LIMIT]);
-	c->target_us = get_u32(tb[TCA_CODEL_TARGET]);
-	c->interval_us = get_u32(tb[TCA_CODEL_INTERVAL]);
-	c->ce_threshold_us = get_u32(tb[TCA_CODEL_CE_THRESHOLD]);
+	c->limit = nlhl__get_u32(tb[TCA_CODEL_LIMIT]);
+	c->target_us = nlhl__get_u32(tb[TCA_CODEL_TARGET]);
+	c->interval_us = nlhl__get_u32(tb[TCA_CODEL_INTERVAL]);
+	c->ce_threshold_us = nlhl__get_u32(tb[TCA_CODEL_CE_THRESHOLD]);
 	c->ecn = get_flag(tb[TCA_CODEL_ECN]);
 	return 0;
 }
@@ -365,11 +360,11 @@ static int cake_parse(const struct nlattr *opts, struct nlhl_qdisc *q)
 
 	if (!opts)
 		return 0;
-	if (nla_parse_nested(tb, TCA_CAKE_MAX, (struct nlattr *)opts, NULL) < 0)
+	if (nlhl__parse_nested(tb, TCA_CAKE_MAX, opts) < 0)
 		return -EBADMSG;
 	if (tb[TCA_CAKE_BASE_RATE64] && nla_len(tb[TCA_CAKE_BASE_RATE64]) >= 8)
-		q->cake.bandwidth = nla_get_u64(tb[TCA_CAKE_BASE_RATE64]);
-	q->cake.rtt_us = get_u32(tb[TCA_CAKE_RTT]);
+		q->cake.bandwidth = nlhl__get_u64(tb[TCA_CAKE_BASE_RATE64]);
+	q->cake.rtt_us = nlhl__get_u32(tb[TCA_CAKE_RTT]);
 	return 0;
 }
 

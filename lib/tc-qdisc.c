@@ -5,6 +5,7 @@
  * tcmsg part and the dump.  Messages are built by hand: libnl 3.7 lacks most
  * kinds and a few it has are wrong (DESIGN.md rules 9, 10).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -220,7 +221,7 @@ NLHL_API int nlhl_qdisc_del(nlhl_handle *h, const struct nlhl_qdisc *q)
 }
 
 struct qdisc_dump {
-	struct nlhl__tc_vec vec;
+	struct nlhl__vec vec;  /* first: nlhl__vec_reset */
 	int link_index;
 };
 
@@ -237,7 +238,7 @@ static int qdisc_dump_cb(const struct nlmsghdr *nlh, void *arg)
 		return r;
 	if (d->link_index && q.attrs.link_index != d->link_index)
 		return 0;
-	slot = nlhl__tc_vec_push(&d->vec);
+	slot = nlhl__vec_push(&d->vec);
 	if (!slot)
 		return -ENOMEM;
 	*slot = q;
@@ -247,9 +248,9 @@ static int qdisc_dump_cb(const struct nlmsghdr *nlh, void *arg)
 NLHL_API int nlhl_qdisc_list_by_index(nlhl_handle *h, int link_index,
 				      struct nlhl_qdisc **ret, size_t *ret_n)
 {
-	struct qdisc_dump d = { .vec = { .size = sizeof(struct nlhl_qdisc) },
-				.link_index = link_index };
+	struct qdisc_dump d = { .vec = NLHL__VEC(struct nlhl_qdisc), .link_index = link_index };
 	struct nl_msg *msg;
+	char op[48];
 	int r;
 
 	NLHL_CHECK_PTR(ret, "qdisc list");
@@ -259,15 +260,10 @@ NLHL_API int nlhl_qdisc_list_by_index(nlhl_handle *h, int link_index,
 	msg = nlhl__tc_msg(RTM_GETQDISC, 0, link_index, 0, 0, 0);
 	if (!msg)
 		return nlhl__fail(-ENOMEM, "qdisc list: out of memory");
-	r = nlhl__dump(h, msg, qdisc_dump_cb, nlhl__tc_vec_reset, &d);
+	r = nlhl__dump(h, msg, qdisc_dump_cb, nlhl__vec_reset, &d);
 	nlmsg_free(msg);
-	if (r < 0) {
-		free(d.vec.items);
-		return nlhl__fail_req(r, "qdisc list dev #%d", link_index);
-	}
-	*ret = d.vec.items;
-	*ret_n = d.vec.n;
-	return 0;
+	snprintf(op, sizeof(op), "qdisc list dev #%d", link_index);
+	return nlhl__vec_end(&d.vec, r, op, ret, ret_n);
 }
 
 NLHL_API void nlhl_qdisc_list_free(struct nlhl_qdisc *list, size_t n)

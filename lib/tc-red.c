@@ -147,9 +147,9 @@ static int red_parse(const struct nlattr *opts, struct nlhl_qdisc *q)
 
 	if (!opts)
 		return 0;
-	if (nla_parse_nested(tb, TCA_RED_MAX, (struct nlattr *)opts, NULL) < 0)
+	if (nlhl__parse_nested(tb, TCA_RED_MAX, opts) < 0)
 		return -EBADMSG;
-	nlhl__tc_copy(&opt, sizeof(opt), tb[TCA_RED_PARMS]);
+	nlhl__get_struct(tb[TCA_RED_PARMS], &opt, sizeof(opt));
 	r->limit = opt.limit;
 	r->min = opt.qth_min;
 	r->max = opt.qth_max;
@@ -157,7 +157,7 @@ static int red_parse(const struct nlattr *opts, struct nlhl_qdisc *q)
 	r->harddrop = opt.flags & TC_RED_HARDDROP;
 	r->adaptive = opt.flags & TC_RED_ADAPTATIVE;
 	if (tb[TCA_RED_MAX_P] && nla_len(tb[TCA_RED_MAX_P]) >= 4)
-		r->probability = nla_get_u32(tb[TCA_RED_MAX_P]) / 4294967296.;
+		r->probability = nlhl__get_u32(tb[TCA_RED_MAX_P]) / 4294967296.;
 	return 0;
 }
 

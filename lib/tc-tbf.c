@@ -69,15 +69,15 @@ static int tbf_parse(const struct nlattr *opts, struct nlhl_qdisc *q)
 
 	if (!opts)
 		return 0;
-	if (nla_parse_nested(tb, TCA_TBF_MAX, (struct nlattr *)opts, NULL) < 0)
+	if (nlhl__parse_nested(tb, TCA_TBF_MAX, opts) < 0)
 		return -EBADMSG;
-	nlhl__tc_copy(&opt, sizeof(opt), tb[TCA_TBF_PARMS]);
+	nlhl__get_struct(tb[TCA_TBF_PARMS], &opt, sizeof(opt));
 	t->rate = opt.rate.rate;
 	if (tb[TCA_TBF_RATE64] && nla_len(tb[TCA_TBF_RATE64]) >= 8)
-		t->rate = nla_get_u64(tb[TCA_TBF_RATE64]);
+		t->rate = nlhl__get_u64(tb[TCA_TBF_RATE64]);
 	t->peakrate = opt.peakrate.rate;
 	if (tb[TCA_TBF_PRATE64] && nla_len(tb[TCA_TBF_PRATE64]) >= 8)
-		t->peakrate = nla_get_u64(tb[TCA_TBF_PRATE64]);
+		t->peakrate = nlhl__get_u64(tb[TCA_TBF_PRATE64]);
 	t->limit = opt.limit;
 	t->burst = nlhl__tc_xmitsize(t->rate, opt.buffer);
 	if (t->peakrate)

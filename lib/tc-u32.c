@@ -191,16 +191,16 @@ static int u32_parse(const struct nlattr *opts, struct nlhl_filter *f)
 	struct nlhl_u32 *u = &f->u32;
 	int r;
 
-	if (nla_parse_nested(tb, TCA_U32_MAX, (struct nlattr *)opts, NULL) < 0)
+	if (nlhl__parse_nested(tb, TCA_U32_MAX, opts) < 0)
 		return -EBADMSG;
 	if (tb[TCA_U32_CLASSID] && nla_len(tb[TCA_U32_CLASSID]) >= 4)
-		u->classid = nla_get_u32(tb[TCA_U32_CLASSID]);
+		u->classid = nlhl__get_u32(tb[TCA_U32_CLASSID]);
 	if (tb[TCA_U32_DIVISOR] && nla_len(tb[TCA_U32_DIVISOR]) >= 4)
-		u->divisor = nla_get_u32(tb[TCA_U32_DIVISOR]);
+		u->divisor = nlhl__get_u32(tb[TCA_U32_DIVISOR]);
 	if (tb[TCA_U32_HASH] && nla_len(tb[TCA_U32_HASH]) >= 4)
-		u->hashtable = nla_get_u32(tb[TCA_U32_HASH]);
+		u->hashtable = nlhl__get_u32(tb[TCA_U32_HASH]);
 	if (tb[TCA_U32_LINK] && nla_len(tb[TCA_U32_LINK]) >= 4)
-		u->link = nla_get_u32(tb[TCA_U32_LINK]);
+		u->link = nlhl__get_u32(tb[TCA_U32_LINK]);
 	if (tb[TCA_U32_SEL] && nla_len(tb[TCA_U32_SEL]) >= (int)sizeof(struct tc_u32_sel)) {
 		const struct tc_u32_sel *sel = nla_data(tb[TCA_U32_SEL]);
 		size_t room = ((size_t)nla_len(tb[TCA_U32_SEL]) - sizeof(*sel)) / sizeof(sel->keys[0]);
