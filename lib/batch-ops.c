@@ -14,6 +14,7 @@
 #include "internal-route.h"
 #include "internal-neigh.h"
 #include "internal-link.h"
+#include "netlinkhl/nexthop.h"
 
 static int queue_built(nlhl_batch *b, struct nl_msg *msg, const struct nlhl__codec *c,
 		       const char *op)
