@@ -1,4 +1,4 @@
-# Tools, examples, man pages and the API reference (issue 7).
+# Tools, examples, man pages and the API reference.
 #   make check-tools    the tools' shell tests, each in a throw-away netns
 #   make examples-run   every examples/ex-*.c program in a throw-away netns,
 #                       its output checked by examples/run/<name>.sh

@@ -2,7 +2,7 @@
 /*
  * Interface addresses: add/replace/del, list and foreach on the library's
  * own dump loop (libnl's address cache piles up duplicates when a dump is
- * interrupted: DESIGN.md rule 1), nlhl_parse_addr / nlhl_format_addr.
+ * interrupted: docs/design.md trap 1), nlhl_parse_addr / nlhl_format_addr.
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>

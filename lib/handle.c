@@ -38,7 +38,7 @@ int nlhl__sock_open(int protocol, struct nl_sock **ret)
 	int r, fd;
 
 	/* An explicit NL_CB_DEFAULT set: the NLCB/NLDBG environment variables
-	 * must not change how the library behaves (DESIGN.md rule 6). */
+	 * must not change how the library behaves (docs/design.md trap 6). */
 	cb = nl_cb_alloc(NL_CB_DEFAULT);
 	if (!cb)
 		return nlhl__fail(-ENOMEM, "socket: out of memory");

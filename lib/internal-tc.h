@@ -57,7 +57,7 @@ NLHL_INTERNAL enum nlhl_tc_verdict nlhl__tc_verdict_from_kernel(int act);
 
 /* ------------------------------------------------------------ qdiscs */
 
-/* The options of one qdisc kind (lib/tc-qdisc-*.c). */
+/* The options of one qdisc kind (lib/tc-qdisc-kinds.c for the simple ones, lib/tc-netem.c, tc-red.c, tc-tbf.c). */
 struct nlhl__qdisc_ops {
 	enum nlhl_qdisc_type type;
 	const char *kind;

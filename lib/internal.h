@@ -48,7 +48,7 @@
 /* How often a dump interrupted by concurrent changes (NLM_F_DUMP_INTR) is
  * restarted before the call fails with -EINTR. */
 #define NLHL_DUMP_RETRIES 10
-/* Receive buffer every handle starts with (DESIGN.md rule 7). */
+/* Receive buffer every handle starts with (docs/design.md trap 7). */
 #define NLHL_DEFAULT_RCVBUF (1 << 20)
 
 /* Options structs extensible the libbpf way (size_t sz first): copies the

@@ -100,7 +100,7 @@ static int put_vlan(struct nl_msg *msg, const struct nlhl_action *a, const char 
 		return nomem(op);
 	if (v->op != NLHL_VLAN_POP &&
 	    (nla_put_u16(msg, TCA_VLAN_PUSH_VLAN_ID, v->id) < 0 ||
-	     /* the protocol is big endian on the wire (rule 9) */
+	     /* the protocol is big endian on the wire (docs/design.md trap 9) */
 	     nla_put_u16(msg, TCA_VLAN_PUSH_VLAN_PROTOCOL, htons(v->proto ? v->proto : ETH_P_8021Q)) < 0 ||
 	     nla_put_u8(msg, TCA_VLAN_PUSH_VLAN_PRIORITY, v->prio) < 0))
 		return nomem(op);

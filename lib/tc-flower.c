@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * flower: flow-dissector matches.  Byte order per attribute (rule 9): eth
+ * flower: flow-dissector matches.  Byte order per attribute (docs/design.md trap 9): eth
  * types and L4 ports are big endian, VLAN id is host order, addresses are
  * network order with a mask attribute (as iproute2 f_flower.c sends them).
  */

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * Qdiscs: tc qdisc add/replace/change/del/show.  The kinds' options live in
- * lib/tc-qdisc-*.c behind struct nlhl__qdisc_ops; this file is the common
- * tcmsg part and the dump.  Messages are built by hand: libnl 3.7 lacks most
- * kinds and a few it has are wrong (DESIGN.md rules 9, 10).
+ * lib/tc-qdisc-kinds.c, tc-netem.c, tc-red.c and tc-tbf.c behind struct
+ * nlhl__qdisc_ops; this file is the common tcmsg part and the dump.
+ * Messages are built by hand: libnl 3.7 lacks most kinds and a few it has
+ * are wrong (docs/design.md traps 9, 10).
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -2,7 +2,7 @@
 /*
  * u32: the selector of 32-bit keys.  Keys travel in network byte order
  * (the public struct has them in host order, as tc's "match u32 V M at O",
- * DESIGN.md rule 9); "match ip src/dst/protocol/sport/dport" become keys
+ * docs/design.md trap 9); "match ip src/dst/protocol/sport/dport" become keys
  * exactly as iproute2 f_u32.c packs them, so tc shows the same matches.
  */
 #include <arpa/inet.h>

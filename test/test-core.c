@@ -360,7 +360,7 @@ END_TEST
 
 START_TEST(nlcb_env_ignored)
 {
-	/* libnl's debug callbacks would print every message; rule 6. */
+	/* libnl's debug callbacks would print every message; docs/design.md trap 6. */
 	nlhl_handle *h;
 	int n;
 

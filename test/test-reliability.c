@@ -328,8 +328,8 @@ START_TEST(handle_outlives_its_netns_references)
 }
 END_TEST
 
-/* A veth whose peer lives in a netns that dies goes with it (DESIGN rule
- * 11): calls about it fail at once with -ENODEV, they do not hang. */
+/* A veth whose peer lives in a netns that dies goes with it (docs/design.md
+ * trap 11): calls about it fail at once with -ENODEV, they do not hang. */
 START_TEST(link_dies_with_peer_netns)
 {
 	char name[64];

@@ -183,8 +183,8 @@ START_TEST(route_default_replace_append)
 }
 END_TEST
 
-/* DESIGN rule 1: routes that differ only by gateway or only by device are
- * distinct (libnl's cache merges them). */
+/* Routes that differ only by gateway or only by device are distinct
+ * (libnl's cache merges them: docs/design.md trap 1). */
 START_TEST(route_differ_by_gw_or_dev)
 {
 	nlhl_handle *h;

@@ -155,7 +155,7 @@ START_TEST(filter_u32_reverse_and_raw)
 	ck_assert_int_eq(got.actions[0].mirred.op, NLHL_MIRRED_EGRESS_MIRROR);
 	ck_assert_int_eq(got.actions[0].verdict, NLHL_TC_VERDICT_PIPE);
 
-	/* raw keys in host order, protocol all (rule 9) */
+	/* raw keys in host order, protocol all (docs/design.md trap 9) */
 	f.u32.n_keys = 2;
 	f.u32.keys[0] = (struct nlhl_u32_key){ .val = 0x12345678, .mask = 0xffffffff, .off = 0 };
 	f.u32.keys[1] = (struct nlhl_u32_key){ .val = 0x00000abc, .mask = 0x00000fff, .off = 24 };

@@ -15,7 +15,7 @@
  *  - times (latency, jitter, target, interval) are microseconds;
  *  - probabilities (netem loss, ...) are percentages, 0.0 to 100.0;
  *  - protocols (ETH_P_IP, ETH_P_8021Q, ...) and ports are in HOST byte
- *    order; the library converts (DESIGN.md rule 9).
+ *    order; the library converts to what each attribute wants.
  *
  * Zero is "unset, kernel or tc default" unless a field says otherwise.
  * Booleans whose kernel default is "on" use enum nlhl_tc_flag.
