@@ -41,6 +41,16 @@ NLHL_INTERNAL void nlhl__tc_ratespec(struct tc_ratespec *r, uint64_t rate);
  * ENOMEM. */
 NLHL_INTERNAL struct nl_msg *nlhl__tc_msg(int type, int flags, int ifindex,
 					  uint32_t handle, uint32_t parent, uint32_t info);
+struct nlhl__codec;
+/*
+ * The list calls of qdiscs, classes and filters: one dump of c's get_type
+ * (tcmsg with ifindex and parent), each answer parsed by c straight into the
+ * result array and kept when keep(obj, arg) says so (keep NULL: all).
+ * *ret / *ret_n as nlhl__vec_end(); op names the call in failures.
+ */
+NLHL_INTERNAL int nlhl__tc_list(nlhl_handle *h, const struct nlhl__codec *c, int ifindex,
+				uint32_t parent, bool (*keep)(const void *obj, const void *arg),
+				const void *arg, const char *op, void *ret, size_t *ret_n);
 /* TCA_STATS2 (or TCA_STATS) of a tc message / action -> stats. */
 NLHL_INTERNAL void nlhl__tc_parse_stats(struct nlattr *stats2, struct nlattr *stats,
 					struct nlhl_tc_stats *st);
@@ -57,7 +67,8 @@ NLHL_INTERNAL enum nlhl_tc_verdict nlhl__tc_verdict_from_kernel(int act);
 
 /* ------------------------------------------------------------ qdiscs */
 
-/* The options of one qdisc kind (lib/tc-qdisc-kinds.c for the simple ones, lib/tc-netem.c, tc-red.c, tc-tbf.c). */
+/* The options of one qdisc kind (lib/tc-qdisc-kinds.c for the simple ones;
+ * lib/tc-netem.c, tc-red.c, tc-tbf.c). */
 struct nlhl__qdisc_ops {
 	enum nlhl_qdisc_type type;
 	const char *kind;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "internal-tc.h"
+#include "internal-codec.h"
 
 /* Other classful kinds whose classes are sent without options. */
 static const char *const plain_class_kinds[] = { "drr", "qfq", "ets" };
@@ -341,60 +342,41 @@ NLHL_API int nlhl_class_del(nlhl_handle *h, const struct nlhl_class *c)
 	return class_request(h, c, RTM_DELTCLASS, 0, "del");
 }
 
-struct class_dump {
-	struct nlhl__vec vec;  /* first: nlhl__vec_reset */
+struct class_where {
 	int link_index;
 	uint32_t parent;
 };
 
-static int class_dump_cb(const struct nlmsghdr *nlh, void *arg)
+static bool class_wanted(const void *obj, const void *arg)
 {
-	struct class_dump *d = arg;
-	struct nlhl_class c, *slot;
-	int r;
+	const struct nlhl_class *c = obj;
+	const struct class_where *w = arg;
 
-	if (nlh->nlmsg_type != RTM_NEWTCLASS)
-		return 0;
-	r = nlhl__class_parse(nlh, &c);
-	if (r < 0)
-		return r;
-	if (c.attrs.link_index != d->link_index)
-		return 0;
+	if (c->attrs.link_index != w->link_index)
+		return false;
+	if (w->parent == NLHL_HANDLE_ROOT)
+		return c->attrs.parent == NLHL_HANDLE_ROOT;
+	if (!w->parent)
+		return true;
 	/* parent MAJ:0 = every class of that qdisc, else direct children */
-	if (d->parent && d->parent != NLHL_HANDLE_ROOT) {
-		if (!(d->parent & 0xffff) ? (c.attrs.handle >> 16) != (d->parent >> 16)
-					  : c.attrs.parent != d->parent)
-			return 0;
-	}
-	if (d->parent == NLHL_HANDLE_ROOT && c.attrs.parent != NLHL_HANDLE_ROOT)
-		return 0;
-	slot = nlhl__vec_push(&d->vec);
-	if (!slot)
-		return -ENOMEM;
-	*slot = c;
-	return 0;
+	if (!(w->parent & 0xffff))
+		return (c->attrs.handle >> 16) == (w->parent >> 16);
+	return c->attrs.parent == w->parent;
 }
 
 NLHL_API int nlhl_class_list_by_index(nlhl_handle *h, int link_index, uint32_t parent,
 				      struct nlhl_class **ret, size_t *ret_n)
 {
-	struct class_dump d = { .vec = NLHL__VEC(struct nlhl_class),
-				.link_index = link_index, .parent = parent };
-	struct nl_msg *msg;
+	struct class_where w = { .link_index = link_index, .parent = parent };
 	char op[48];
-	int r;
 
 	NLHL_CHECK_PTR(ret, "class list");
 	NLHL_CHECK_PTR(ret_n, "class list");
 	if (link_index <= 0)
 		return nlhl__fail(-EINVAL, "class list: link_index %d is not a link", link_index);
-	msg = nlhl__tc_msg(RTM_GETTCLASS, 0, link_index, 0, 0, 0);
-	if (!msg)
-		return nlhl__fail(-ENOMEM, "class list: out of memory");
-	r = nlhl__dump(h, msg, class_dump_cb, nlhl__vec_reset, &d);
-	nlmsg_free(msg);
 	snprintf(op, sizeof(op), "class list dev #%d", link_index);
-	return nlhl__vec_end(&d.vec, r, op, ret, ret_n);
+	return nlhl__tc_list(h, &nlhl__class_codec, link_index, 0, class_wanted, &w, op, ret,
+			     ret_n);
 }
 
 NLHL_API void nlhl_class_list_free(struct nlhl_class *list, size_t n)
@@ -405,7 +387,6 @@ NLHL_API void nlhl_class_list_free(struct nlhl_class *list, size_t n)
 
 /* ---------------------------------------------------------------- codec */
 
-#include "internal-codec.h"
 
 static int codec_parse(const struct nlmsghdr *nlh, void *obj)
 {

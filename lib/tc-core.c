@@ -8,6 +8,7 @@
 #include <linux/gen_stats.h>
 
 #include "internal-tc.h"
+#include "internal-codec.h"
 
 struct nl_msg *nlhl__tc_msg(int type, int flags, int ifindex, uint32_t handle,
 			    uint32_t parent, uint32_t info)
@@ -28,6 +29,47 @@ struct nl_msg *nlhl__tc_msg(int type, int flags, int ifindex, uint32_t handle,
 		return NULL;
 	}
 	return msg;
+}
+
+struct tc_list {
+	struct nlhl__vec vec;  /* first: nlhl__vec_reset */
+	const struct nlhl__codec *codec;
+	bool (*keep)(const void *obj, const void *arg);
+	const void *arg;
+};
+
+/* Parses into the array's next slot, so a big object is not copied. */
+static int tc_list_cb(const struct nlmsghdr *nlh, void *arg)
+{
+	struct tc_list *l = arg;
+	void *slot;
+	int r;
+
+	if (nlh->nlmsg_type != l->codec->new_type)
+		return 0;
+	slot = nlhl__vec_push(&l->vec);
+	if (!slot)
+		return -ENOMEM;
+	r = l->codec->parse(nlh, slot);
+	if (r < 0 || (l->keep && !l->keep(slot, l->arg)))
+		nlhl__vec_pop(&l->vec);
+	return r < 0 ? r : 0;
+}
+
+int nlhl__tc_list(nlhl_handle *h, const struct nlhl__codec *c, int ifindex, uint32_t parent,
+		  bool (*keep)(const void *obj, const void *arg), const void *arg,
+		  const char *op, void *ret, size_t *ret_n)
+{
+	struct tc_list l = { .vec = { .size = c->obj_size }, .codec = c,
+			     .keep = keep, .arg = arg };
+	struct nl_msg *msg = nlhl__tc_msg(c->get_type, 0, ifindex, 0, parent, 0);
+	int r;
+
+	if (!msg)
+		return nlhl__fail(-ENOMEM, "%s: out of memory", op);
+	r = nlhl__dump(h, msg, tc_list_cb, nlhl__vec_reset, &l);
+	nlmsg_free(msg);
+	return nlhl__vec_end(&l.vec, r, op, ret, ret_n);
 }
 
 int nlhl__tc_parse_msg(const struct nlmsghdr *nlh, struct tcmsg **tcm, struct nlattr **tb)

@@ -12,6 +12,7 @@
 #include <linux/if_ether.h>
 
 #include "internal-tc.h"
+#include "internal-codec.h"
 
 static const struct nlhl__filter_ops *const all_ops[] = {
 	&nlhl__u32_ops, &nlhl__matchall_ops, &nlhl__flower_ops, &nlhl__bpf_ops,
@@ -179,44 +180,19 @@ NLHL_API int nlhl_filter_del(nlhl_handle *h, const struct nlhl_filter *f)
 	return filter_request(h, f, RTM_DELTFILTER, 0, "del");
 }
 
-static int filter_dump_cb(const struct nlmsghdr *nlh, void *arg)
-{
-	struct nlhl__vec *v = arg;
-	struct nlhl_filter f, *slot;
-	int r;
-
-	if (nlh->nlmsg_type != RTM_NEWTFILTER)
-		return 0;
-	r = nlhl__filter_parse(nlh, &f);
-	if (r < 0)
-		return r;
-	slot = nlhl__vec_push(v);
-	if (!slot)
-		return -ENOMEM;
-	*slot = f;
-	return 0;
-}
-
 NLHL_API int nlhl_filter_list_by_index(nlhl_handle *h, int link_index, uint32_t parent,
 				       struct nlhl_filter **ret, size_t *ret_n)
 {
-	struct nlhl__vec v = NLHL__VEC(struct nlhl_filter);
-	struct nl_msg *msg;
 	char op[64];
-	int r;
 
 	NLHL_CHECK_PTR(ret, "filter list");
 	NLHL_CHECK_PTR(ret_n, "filter list");
 	if (link_index <= 0)
 		return nlhl__fail(-EINVAL, "filter list: link_index %d is not a link", link_index);
-	msg = nlhl__tc_msg(RTM_GETTFILTER, 0, link_index, 0, parent, 0);
-	if (!msg)
-		return nlhl__fail(-ENOMEM, "filter list: out of memory");
-	r = nlhl__dump(h, msg, filter_dump_cb, nlhl__vec_reset, &v);
-	nlmsg_free(msg);
 	snprintf(op, sizeof(op), "filter list dev #%d parent %x:%x", link_index,
 		 parent >> 16, parent & 0xffff);
-	return nlhl__vec_end(&v, r, op, ret, ret_n);
+	return nlhl__tc_list(h, &nlhl__filter_codec, link_index, parent, NULL, NULL, op, ret,
+			     ret_n);
 }
 
 NLHL_API void nlhl_filter_list_free(struct nlhl_filter *list, size_t n)
@@ -227,7 +203,6 @@ NLHL_API void nlhl_filter_list_free(struct nlhl_filter *list, size_t n)
 
 /* ---------------------------------------------------------------- codec */
 
-#include "internal-codec.h"
 
 static int codec_parse(const struct nlmsghdr *nlh, void *obj)
 {

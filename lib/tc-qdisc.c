@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "internal-tc.h"
+#include "internal-codec.h"
 
 /* lib/tc-qdisc-kinds.c, tc-tbf.c, tc-netem.c, tc-red.c */
 extern const struct nlhl__qdisc_ops nlhl__fifo_ops[2], nlhl__prio_ops[2], nlhl__htb_ops,
@@ -221,50 +222,25 @@ NLHL_API int nlhl_qdisc_del(nlhl_handle *h, const struct nlhl_qdisc *q)
 	return qdisc_request(h, q, RTM_DELQDISC, 0, "del");
 }
 
-struct qdisc_dump {
-	struct nlhl__vec vec;  /* first: nlhl__vec_reset */
-	int link_index;
-};
-
-static int qdisc_dump_cb(const struct nlmsghdr *nlh, void *arg)
+static bool qdisc_on_link(const void *obj, const void *arg)
 {
-	struct qdisc_dump *d = arg;
-	struct nlhl_qdisc q, *slot;
-	int r;
+	int link_index = *(const int *)arg;
 
-	if (nlh->nlmsg_type != RTM_NEWQDISC)
-		return 0;
-	r = nlhl__qdisc_parse(nlh, &q);
-	if (r < 0)
-		return r;
-	if (d->link_index && q.attrs.link_index != d->link_index)
-		return 0;
-	slot = nlhl__vec_push(&d->vec);
-	if (!slot)
-		return -ENOMEM;
-	*slot = q;
-	return 0;
+	return !link_index || ((const struct nlhl_qdisc *)obj)->attrs.link_index == link_index;
 }
 
 NLHL_API int nlhl_qdisc_list_by_index(nlhl_handle *h, int link_index,
 				      struct nlhl_qdisc **ret, size_t *ret_n)
 {
-	struct qdisc_dump d = { .vec = NLHL__VEC(struct nlhl_qdisc), .link_index = link_index };
-	struct nl_msg *msg;
 	char op[48];
-	int r;
 
 	NLHL_CHECK_PTR(ret, "qdisc list");
 	NLHL_CHECK_PTR(ret_n, "qdisc list");
 	if (link_index < 0)
 		return nlhl__fail(-EINVAL, "qdisc list: link_index %d is negative", link_index);
-	msg = nlhl__tc_msg(RTM_GETQDISC, 0, link_index, 0, 0, 0);
-	if (!msg)
-		return nlhl__fail(-ENOMEM, "qdisc list: out of memory");
-	r = nlhl__dump(h, msg, qdisc_dump_cb, nlhl__vec_reset, &d);
-	nlmsg_free(msg);
 	snprintf(op, sizeof(op), "qdisc list dev #%d", link_index);
-	return nlhl__vec_end(&d.vec, r, op, ret, ret_n);
+	return nlhl__tc_list(h, &nlhl__qdisc_codec, link_index, 0, qdisc_on_link, &link_index,
+			     op, ret, ret_n);
 }
 
 NLHL_API void nlhl_qdisc_list_free(struct nlhl_qdisc *list, size_t n)
@@ -274,10 +250,6 @@ NLHL_API void nlhl_qdisc_list_free(struct nlhl_qdisc *list, size_t n)
 }
 
 /* ---------------------------------------------------------------- codec */
-
-#include <stddef.h>
-
-#include "internal-codec.h"
 
 static int codec_parse(const struct nlmsghdr *nlh, void *obj)
 {
