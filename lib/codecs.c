@@ -6,6 +6,7 @@
 #define _GNU_SOURCE
 #include <string.h>
 
+#include "internal-attr.h"
 #include "internal-codec.h"
 
 /* Dump order matters to a listing: nsids and links first (others refer to
@@ -52,12 +53,12 @@ void nlhl__key_put(struct nlhl__key *k, const void *data, size_t len)
 
 void nlhl__key_attr(struct nlhl__key *k, const struct nlattr *a, uint16_t type)
 {
-	uint16_t t = type, l = a ? (uint16_t)nla_len(a) : 0;
+	uint16_t t = type, l = a ? (uint16_t)nlhl__alen(a) : 0;
 
 	nlhl__key_put(k, &t, 2);
 	nlhl__key_put(k, &l, 2);
 	if (a)
-		nlhl__key_put(k, nla_data(a), l);
+		nlhl__key_put(k, nlhl__adata(a), l);
 }
 
 uint64_t nlhl__fnv(uint64_t h, const void *data, size_t len)
@@ -92,11 +93,6 @@ void nlhl__codec_attrs(const struct nlmsghdr *nlh, size_t hdrlen, const struct n
 		if (t < NLHL_CODEC_MAX_ATTR && !tb[t])
 			tb[t] = a;
 	}
-}
-
-uint32_t nlhl__codec_u32(const struct nlattr *a, uint32_t def)
-{
-	return a && nla_len(a) >= 4 ? nla_get_u32(a) : def;
 }
 
 uint64_t nlhl__content_hash(const struct nlmsghdr *nlh, const void *hdr, size_t hdrlen,

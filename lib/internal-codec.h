@@ -107,8 +107,6 @@ NLHL_INTERNAL void nlhl__key_attr(struct nlhl__key *k, const struct nlattr *a, u
 #define NLHL_CODEC_MAX_ATTR 64
 NLHL_INTERNAL void nlhl__codec_attrs(const struct nlmsghdr *nlh, size_t hdrlen,
 				     const struct nlattr **tb);
-/* A u32 attribute's value, or def when absent or short. */
-NLHL_INTERNAL uint32_t nlhl__codec_u32(const struct nlattr *a, uint32_t def);
 
 /* FNV-1a of bytes, continuing from h (start: NLHL_FNV_START). */
 #define NLHL_FNV_START 0xcbf29ce484222325ull

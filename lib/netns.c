@@ -268,6 +268,7 @@ NLHL_API int nlhl_netns_exec(int fd, int (*fn)(void *arg), void *arg)
 
 #include <linux/net_namespace.h>
 
+#include "internal-attr.h"
 #include "internal-codec.h"
 
 /* An nsid has no struct of its own: events carry the message and the id. */
@@ -291,7 +292,7 @@ static void codec_ids(const struct nlmsghdr *nlh, int *ifindex, int32_t *nsid)
 
 	(void)ifindex;
 	nlhl__codec_attrs(nlh, sizeof(struct rtgenmsg), tb);
-	*nsid = (int32_t)nlhl__codec_u32(tb[NETNSA_NSID], 0);
+	*nsid = (int32_t)nlhl__get_u32_or(tb[NETNSA_NSID], 0);
 }
 
 const struct nlhl__codec nlhl__nsid_codec = {

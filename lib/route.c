@@ -609,7 +609,7 @@ static bool codec_key(const struct nlmsghdr *nlh, struct nlhl__key *k, uint64_t 
 	if (rtm.rtm_flags & RTM_F_CLONED)
 		return false;  /* route cache entries are not listed */
 	nlhl__codec_attrs(nlh, sizeof(rtm), tb);
-	table = nlhl__codec_u32(tb[RTA_TABLE], rtm.rtm_table);
+	table = nlhl__get_u32_or(tb[RTA_TABLE], rtm.rtm_table);
 	nlhl__key_put(k, &rtm.rtm_family, 1);
 	nlhl__key_put(k, &rtm.rtm_dst_len, 1);
 	nlhl__key_put(k, &rtm.rtm_src_len, 1);
@@ -630,7 +630,7 @@ static void codec_ids(const struct nlmsghdr *nlh, int *ifindex, int32_t *nsid)
 
 	(void)nsid;
 	nlhl__codec_attrs(nlh, sizeof(struct rtmsg), tb);
-	*ifindex = (int)nlhl__codec_u32(tb[RTA_OIF], 0);
+	*ifindex = (int)nlhl__get_u32_or(tb[RTA_OIF], 0);
 }
 
 const struct nlhl__codec nlhl__route_codec = {
