@@ -28,6 +28,7 @@
 #include <sys/eventfd.h>
 #include <sys/socket.h>
 
+#include "internal-attr.h"
 #include "internal-monitor.h"
 
 #define DEFAULT_RCVBUF (4 << 20)
@@ -272,37 +273,34 @@ static ssize_t mon_recv(nlhl_monitor *m, bool wait, const uint8_t **buf)
 struct listing {
 	struct table fresh;       /* what the dumps returned */
 	uint64_t pos;
-	struct held *held;
-	size_t nheld, capheld;
+	struct nlhl__vec held;     /* struct held: notifications held back */
 	bool report;              /* report the dumped objects */
 };
 
 static int hold(struct listing *L, const struct nlmsghdr *nlh)
 {
-	struct nlmsghdr *copy;
+	struct nlmsghdr *copy = malloc(nlh->nlmsg_len);
+	struct held *hd;
 
-	if (L->nheld == L->capheld) {
-		size_t c = L->capheld ? L->capheld * 2 : 64;
-		struct held *p = realloc(L->held, c * sizeof(*p));
-
-		if (!p)
-			return -ENOMEM;
-		L->held = p;
-		L->capheld = c;
-	}
-	copy = malloc(nlh->nlmsg_len);
 	if (!copy)
 		return -ENOMEM;
+	hd = nlhl__vec_push(&L->held);
+	if (!hd) {
+		free(copy);
+		return -ENOMEM;
+	}
 	memcpy(copy, nlh, nlh->nlmsg_len);
-	L->held[L->nheld++] = (struct held){ L->pos, copy };
+	*hd = (struct held){ L->pos, copy };
 	return 0;
 }
 
 static void listing_free(struct listing *L)
 {
-	for (size_t i = 0; i < L->nheld; i++)
-		free(L->held[i].nlh);
-	free(L->held);
+	struct held *hd = L->held.items;
+
+	for (size_t i = 0; i < L->held.n; i++)
+		free(hd[i].nlh);
+	free(L->held.items);
 	tab_free(&L->fresh);
 	*L = (struct listing){ 0 };
 }
@@ -463,7 +461,7 @@ static int run_listing(nlhl_monitor *m)
 	int r = 0;
 
 	for (int attempt = 0;; attempt++) {
-		struct listing L = { .report = report };
+		struct listing L = { .held = NLHL__VEC(struct held), .report = report };
 		struct nl_msg *msg = NULL;
 		int i = 0;
 
@@ -515,8 +513,8 @@ static int run_listing(nlhl_monitor *m)
 		m->tab = L.fresh;
 		L.fresh = (struct table){ 0 };
 		m->listed_once = true;
-		for (size_t j = 0; j < L.nheld && r >= 0; j++)
-			r = replay(m, &L.held[j], !report);
+		for (size_t j = 0; j < L.held.n && r >= 0; j++)
+			r = replay(m, (struct held *)L.held.items + j, !report);
 		listing_free(&L);
 		if (r < 0)
 			return r;
