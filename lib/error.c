@@ -80,6 +80,36 @@ int nlhl__fail_req(int err, const char *fmt, ...)
 	return err;
 }
 
+/*
+ * Puts "<prefix>" in front of the text already recorded.  The prefix is
+ * formatted into a buffer of its own first: formatting nlhl_errmsg() into
+ * itself (as nlhl__fail(err, "...: %s", nlhl_errmsg()) would) is undefined
+ * behaviour and came out garbled.
+ */
+int nlhl__fail_prefix(int err, const char *fmt, ...)
+{
+	char prefix[256];
+	size_t plen, mlen;
+	va_list ap;
+	int n;
+
+	if (err >= 0)
+		err = -EIO;
+	va_start(ap, fmt);
+	n = vsnprintf(prefix, sizeof(prefix), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return err;
+	plen = strlen(prefix);
+	mlen = strnlen(errmsg, sizeof(errmsg) - 1);
+	if (plen + mlen >= sizeof(errmsg))
+		mlen = sizeof(errmsg) - 1 - plen;
+	memmove(errmsg + plen, errmsg, mlen);
+	memcpy(errmsg, prefix, plen);
+	errmsg[plen + mlen] = '\0';
+	return err;
+}
+
 int nlhl__errno_from_nle(int nle)
 {
 	static const struct { int nle, err; } map[] = {

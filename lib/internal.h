@@ -75,6 +75,13 @@ NLHL_INTERNAL int nlhl__opts_copy(void *dst, size_t dst_sz, const void *src,
  */
 NLHL_INTERNAL int nlhl__fail(int err, const char *fmt, ...) NLHL_PRINTF(2, 3);
 NLHL_INTERNAL int nlhl__fail_req(int err, const char *fmt, ...) NLHL_PRINTF(2, 3);
+/*
+ * A step failed and already said why; this puts what the caller was doing
+ * in front: nlhl__fail_prefix(r, "link add %s: created, but then: ", n).
+ * Never pass nlhl_errmsg() to nlhl__fail(): that formats the buffer into
+ * itself.
+ */
+NLHL_INTERNAL int nlhl__fail_prefix(int err, const char *fmt, ...) NLHL_PRINTF(2, 3);
 /* Detail of the last request of this thread ("" if none). */
 NLHL_INTERNAL void nlhl__detail_clear(void);
 NLHL_INTERNAL void nlhl__detail_set(const char *fmt, ...) NLHL_PRINTF(1, 2);

@@ -504,8 +504,8 @@ NLHL_API int nlhl_link_add(nlhl_handle *h, struct nlhl_link *link)
 		nlhl_handle_free(in);
 	nlhl__handle_release(h, use);
 	if (r < 0)
-		return nlhl__fail(r, "link add %s: created, but then: %s",
-				  nlhl__link_id(link, id, sizeof(id)), nlhl_errmsg());
+		return nlhl__fail_prefix(r, "link add %s: created, but then: ",
+					 nlhl__link_id(link, id, sizeof(id)));
 	return 0;
 }
 

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/syscall.h>
+#include <linux/capability.h>
 
 static void veth_add(nlhl_handle *h, const char *a, const char *b, struct nlhl_link *l)
 {
@@ -217,6 +219,39 @@ START_TEST(add_into_netns)
 	close(l.veth.peer_netns_fd);
 	close(ns);
 	close(ns2);
+}
+END_TEST
+
+/* Drops CAP_SYS_ADMIN from the effective set: setns() then fails while
+ * CAP_NET_ADMIN still lets RTM_NEWLINK put a link into another netns. */
+static void drop_sys_admin(void)
+{
+	struct __user_cap_header_struct hdr = { .version = _LINUX_CAPABILITY_VERSION_3 };
+	struct __user_cap_data_struct data[2];
+
+	ck_assert_int_eq(syscall(SYS_capget, &hdr, data), 0);
+	data[CAP_TO_INDEX(CAP_SYS_ADMIN)].effective &= ~CAP_TO_MASK(CAP_SYS_ADMIN);
+	ck_assert_int_eq(syscall(SYS_capset, &hdr, data), 0);
+}
+
+/* A link created, then the step after creation fails: the text says both,
+ * once each (it used to be formatted from itself and came out garbled). */
+START_TEST(add_then_fails)
+{
+	int ns = nlhl_netns_new();
+	struct nlhl_link l;
+	char want[256];
+
+	ck_assert_int_ge(ns, 0);
+	drop_sys_admin();
+	nlt_link_init(&l, NLHL_LINK_BRIDGE, "late0");
+	strcpy(l.attrs.alias, "set after creation");
+	l.attrs.netns_fd = ns;
+	NLT_ERR(nlhl_link_add(NULL, &l), -EPERM);
+	snprintf(want, sizeof(want), "link add late0: created, but then: handle new at: "
+		 "cannot enter netns fd %d (%s)", ns, strerror(EPERM));
+	ck_assert_str_eq(nlhl_errmsg(), want);
+	close(ns);
 }
 END_TEST
 
@@ -498,6 +533,7 @@ static Suite *link_suite(void)
 	tcase_add_test(tc, veth_made_by_ip);
 	tcase_add_test(tc, veth_echo_fallback);
 	tcase_add_test(tc, add_into_netns);
+	tcase_add_test(tc, add_then_fails);
 	tc = nlt_tcase(s, "bridge");
 	tcase_add_test(tc, bridge_add_options);
 	tcase_add_test(tc, bridge_made_by_ip);
