@@ -102,8 +102,9 @@ NLHL_INTERNAL bool nlhl__codec_hdr(const struct nlmsghdr *nlh, void *hdr, size_t
 NLHL_INTERNAL void nlhl__key_put(struct nlhl__key *k, const void *data, size_t len);
 NLHL_INTERNAL void nlhl__key_attr(struct nlhl__key *k, const struct nlattr *a, uint16_t type);
 
-/* The attributes of a message, found without trusting lengths: tb[type]
- * is the first of its type (tb has NLHL_CODEC_MAX_ATTR slots). */
+/* The attributes of a message as nlhl__parse_msg finds them: tb[type] is
+ * the last of its type, a malformed tail is left out, a message shorter
+ * than its header has none (tb has NLHL_CODEC_MAX_ATTR slots). */
 #define NLHL_CODEC_MAX_ATTR 64
 NLHL_INTERNAL void nlhl__codec_attrs(const struct nlmsghdr *nlh, size_t hdrlen,
 				     const struct nlattr **tb);

@@ -19,6 +19,7 @@
 #include "netlinkhl.h"
 #include "../lib/internal.h"
 #include "../lib/internal-codec.h"
+#include "../lib/internal-monitor.h"
 #include <linux/rtnetlink.h>
 
 char nlt_fuzz_why[256];
@@ -312,6 +313,34 @@ static void clear_obj(const struct nlhl__codec *c, void *obj)
 		c->clear(obj);
 }
 
+/* The monitor's and the batch's view of the same message: its identity
+ * key, the ifindex/nsid it is about and its failure text read only what
+ * the message holds (the sanitizers watch), and a key is identical when
+ * computed twice (it decides what a monitor reports as changed). */
+static int views(const struct nlhl__codec *c, const struct nlmsghdr *nlh)
+{
+	uint8_t key[NLHL_CODEC_KEY_MAX], again[NLHL_CODEC_KEY_MAX];
+	uint64_t content = 0, content2 = 0;
+	int ifindex, family;
+	int32_t nsid;
+	char what[128];
+	size_t n;
+
+	n = nlhl__mon_key(nlh, key, &content);
+	if (n > sizeof(key))
+		return why("%s key of %zu bytes", c->name, n);
+	if (n != nlhl__mon_key(nlh, again, &content2) || memcmp(key, again, n) ||
+	    content != content2)
+		return why("%s key differs between two reads of one message", c->name);
+	nlhl__mon_ids(nlh, &ifindex, &family, &nsid);
+	if (c->describe) {
+		c->describe(nlh, what, sizeof(what));
+		if (!memchr(what, 0, sizeof(what)))
+			return why("%s describe left no terminator", c->name);
+	}
+	return 0;
+}
+
 /* Parse, build, parse again; obj and back are obj_size bytes each (on the
  * heap: a filter or a link is large). */
 static int roundtrip(const struct msg_codec *m, const struct nlmsghdr *nlh, void *obj,
@@ -319,8 +348,11 @@ static int roundtrip(const struct msg_codec *m, const struct nlmsghdr *nlh, void
 {
 	const struct nlhl__codec *c = m->codec;
 	struct nl_msg *msg;
-	int r = c->parse(nlh, obj);
+	int r = views(c, nlh);
 
+	if (r != 0)
+		return r;
+	r = c->parse(nlh, obj);
 	if (r != 0)
 		return m->refusal(r) ? 0 : why("%s parse returned %d", c->name, r);
 	if ((!m->builds || m->builds(obj)) &&
