@@ -81,12 +81,14 @@ static const struct nlattr *first_attr(const struct nlmsghdr *nlh, size_t hdrlen
 
 void nlhl__codec_attrs(const struct nlmsghdr *nlh, size_t hdrlen, const struct nlattr **tb)
 {
+	if (nlh->nlmsg_len < NLMSG_LENGTH(hdrlen)) {
+		memset(tb, 0, sizeof(*tb) * NLHL_CODEC_MAX_ATTR);
+		return;
+	}
 	/* The parser the family's parse hook uses, so that the key and the
 	 * object agree on which attribute counts; a malformed tail is left
 	 * out (the parse hook rejects the message). */
-	if (nlhl__parse_msg((struct nlattr **)tb, NLHL_CODEC_MAX_ATTR - 1, nlh, hdrlen) < 0 &&
-	    nlh->nlmsg_len < NLMSG_LENGTH(hdrlen))
-		memset(tb, 0, sizeof(*tb) * NLHL_CODEC_MAX_ATTR);
+	(void)nlhl__parse_msg((struct nlattr **)tb, NLHL_CODEC_MAX_ATTR - 1, nlh, hdrlen);
 }
 
 uint64_t nlhl__content_hash(const struct nlmsghdr *nlh, const void *hdr, size_t hdrlen,
